@@ -1,0 +1,73 @@
+# Two commands do all the set-up: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+CHROMIUM ?= /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format bench install browser messages check-deploy clean
+
+## Create the virtual environment and install the pinned dependencies (once per change).
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade "pip>=25.1"
+	$(PY) -m pip install --quiet --group dev
+	@touch $@
+
+install: $(VENV)/.installed
+
+## Migrate, load the demo content with logins, and serve on http://127.0.0.1:8000
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content --with-users
+	@echo
+	@echo "  Website:      http://$(HOST):$(PORT)/"
+	@echo "  Redaktion:    http://$(HOST):$(PORT)/admin/  (Zugänge siehe oben)"
+	@echo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## Install Debian's Chromium for the browser tests when it is missing (needs root).
+browser:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Chromium from Debian for the browser tests …"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "NOTE: browser tests need Chromium: run 'sudo apt-get install chromium' (Debian/Ubuntu)."; \
+		echo "      Without it they are skipped here; CI installs it and runs them."; \
+	fi
+
+## Run the whole test suite (DATABASE_URL=postgres://… runs it against PostgreSQL).
+test: install browser
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## Print SQL queries and median render times per page type (see README "Performance").
+bench: install
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_demo_content
+	DEBUG=0 $(PY) manage.py bench
+
+## Extract and compile translations (needs GNU gettext: apt-get install gettext).
+messages: install
+	$(PY) manage.py makemessages -l de --ignore=.venv --ignore=staticfiles --ignore=media --ignore=tests
+	$(PY) manage.py compilemessages --ignore=.venv
+
+## Run Django's deployment checks with production settings.
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=metropolregion.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -dc a-zA-Z0-9)} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-portal.example.org} \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

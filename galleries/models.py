@@ -1,0 +1,1 @@
+"""Models of the galleries app; the page types arrive with their issue."""

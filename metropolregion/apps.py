@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+
+
+class MetropolregionConfig(AppConfig):
+    name = "metropolregion"
+    verbose_name = _("Metropolregion (core)")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.models import Locale
+
+        from .navigation import forget_locales
+
+        post_save.connect(forget_locales, sender=Locale, dispatch_uid="forget_locales_save")
+        post_delete.connect(forget_locales, sender=Locale, dispatch_uid="forget_locales_delete")

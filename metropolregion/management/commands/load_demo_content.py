@@ -1,0 +1,34 @@
+"""Build the demo site from the facts of the association's homepage. Safe to run again."""
+
+import random
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from metropolregion.demo.core import DEMO_USERS, build_core
+
+SEED = 2025
+
+
+class Command(BaseCommand):
+    help = "Creates or updates the demo content (pages, images, settings); idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--with-users",
+            action="store_true",
+            help="Also create the demo logins (admin, editor, member). Development only.",
+        )
+
+    def handle(self, *args, with_users=False, **options):
+        if with_users and not settings.DEBUG:
+            raise CommandError("Demo logins have well-known passwords: only with DEBUG=True.")
+        random.seed(SEED)
+        self.stdout.write("Lade Demo-Inhalte …")
+        build_core(self.stdout, with_users=with_users)
+        self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind bereit."))
+        if with_users:
+            self.stdout.write("")
+            self.stdout.write("Zugänge (nur für die Entwicklung):")
+            for username, password, role, _email in DEMO_USERS:
+                self.stdout.write(f"  {role:<30} {username} / {password}")

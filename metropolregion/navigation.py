@@ -1,0 +1,88 @@
+"""Menus and breadcrumbs: resolve editor-defined links for the current request and language.
+
+Kept out of the template tags so it can be tested and reused (sitemaps, the search view).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    href: str
+    text: str
+    current: bool = False
+    ancestor: bool = False
+
+
+_locales_by_language: dict[str, Locale] = {}
+
+
+def active_locale(request=None):
+    """The Locale of the active language.
+
+    Locales are created once and never change their language, so they are kept in memory
+    per process instead of being looked up on every request (see `signals.py`).
+    """
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    locale = _locales_by_language.get(language)
+    if locale is None:
+        locale = Locale.get_active()
+        _locales_by_language[language] = locale
+    return locale
+
+
+def forget_locales(**kwargs):
+    _locales_by_language.clear()
+
+
+def localize_pages(pages, request):
+    """Map each page to its live translation in the active language, in one query."""
+    locale = active_locale(request)
+    foreign = {page.translation_key for page in pages if page.locale_id != locale.id}
+    translations = {}
+    if foreign:
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .filter(locale=locale, translation_key__in=foreign)
+            .only("id", "title", "url_path", "translation_key", "locale_id", "path", "depth")
+        }
+    return [translations.get(page.translation_key, page) for page in pages]
+
+
+def menu_links(stream_value, request):
+    """Turn a menu StreamField (link blocks) into MenuLinks with the current page marked."""
+    entries = [child.value for child in stream_value if child.block_type == "link"]
+    pages = [entry["page"] for entry in entries if entry.get("page") is not None]
+    localized = dict(zip((p.pk for p in pages), localize_pages(pages, request), strict=True))
+    path = request.path
+    links = []
+    for entry in entries:
+        page = entry.get("page")
+        if page is not None:
+            page = localized[page.pk]
+            if not page.live:
+                continue
+            href = page.get_url(request) or ""
+            text = entry.get("label") or page.title
+        else:
+            href, text = entry.get("url") or "", entry.get("label") or entry.get("url")
+        if not href:
+            continue
+        current = href == path
+        ancestor = (
+            not current and href not in ("/", "") and path.startswith(href) and href.endswith("/")
+        )
+        links.append(MenuLink(href=href, text=text, current=current, ancestor=ancestor))
+    return links
+
+
+def breadcrumb_ancestors(page):
+    """The pages between the site's home page and `page`, home first."""
+    return list(
+        page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path", "depth")
+    )

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_static_file
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("healthz/", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
+]
+
+if settings.SERVE_MEDIA:
+    # Development and tests only; production serves media from a web server or object store.
+    urlpatterns.append(
+        re_path(
+            r"^media/(?P<path>.*)$",
+            serve_static_file,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
+
+# German pages live at /, English ones at /en/ (and any further language at its prefix).
+urlpatterns += i18n_patterns(
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

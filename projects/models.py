@@ -1,0 +1,1 @@
+"""Models of the projects app; the page types arrive with their issue."""

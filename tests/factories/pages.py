@@ -1,0 +1,48 @@
+import factory
+import wagtail_factories
+
+from metropolregion import blocks
+from metropolregion.models import HomePage, StandardPage
+
+from .blocks import (
+    CallToActionBlockFactory,
+    FeaturedItemsBlockFactory,
+    HeroBlockFactory,
+    SectionBlockFactory,
+    SocialLinksBlockFactory,
+)
+
+
+class BaseStreamBlockFactory(wagtail_factories.StreamBlockFactory):
+    section = factory.SubFactory(SectionBlockFactory)
+    featured = factory.SubFactory(FeaturedItemsBlockFactory)
+    call_to_action = factory.SubFactory(CallToActionBlockFactory)
+    social = factory.SubFactory(SocialLinksBlockFactory)
+
+    class Meta:
+        model = blocks.BaseStreamBlock
+
+
+class HomeStreamBlockFactory(BaseStreamBlockFactory):
+    hero = factory.SubFactory(HeroBlockFactory)
+
+    class Meta:
+        model = blocks.HomeStreamBlock
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Startseite"
+    slug = factory.Sequence(lambda n: f"start-{n}")
+    body = wagtail_factories.StreamFieldFactory(HomeStreamBlockFactory)
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Faker("sentence", nb_words=3, locale="de_DE")
+    intro = factory.Faker("paragraph", locale="de_DE")
+    body = wagtail_factories.StreamFieldFactory(BaseStreamBlockFactory)
+
+    class Meta:
+        model = StandardPage
