@@ -122,12 +122,14 @@ class HeroBlock(blocks.StructBlock):
         description = _(
             "Large opening with tagline, introduction and image – at the top of the page."
         )
-        preview_value = lambda: {  # noqa: E731
-            "tagline": "Wirtschaft, Wissenschaft und Kultur im Zentrum",
-            "text": "Unternehmen, Kommunen, Kammern und Hochschulen aus drei Ländern "
-            "arbeiten gemeinsam an der Zukunft Mitteldeutschlands.",
-            "image": preview_image(),
-        }
+        preview_value = staticmethod(
+            lambda: {
+                "tagline": "Wirtschaft, Wissenschaft und Kultur im Zentrum",
+                "text": "Unternehmen, Kommunen, Kammern und Hochschulen aus drei Ländern "
+                "arbeiten gemeinsam an der Zukunft Mitteldeutschlands.",
+                "image": preview_image(),
+            }
+        )
 
 
 class SectionBlock(blocks.StructBlock):
@@ -177,23 +179,25 @@ class FeaturedItemsBlock(blocks.StructBlock):
         template = "blocks/featured_items_block.html"
         group = GROUP_TEASERS
         description = _("Cards with image, title, text and link, e.g. for focus topics.")
-        preview_value = lambda: {  # noqa: E731
-            "heading": "Schwerpunkte",
-            "items": [
-                {
-                    "title": "Strukturwandel",
-                    "text": "Projekte für das Mitteldeutsche Revier.",
-                    "image": preview_image(),
-                    "link": {"url": "https://example.org/", "label": "Mehr erfahren"},
-                },
-                {
-                    "title": "Wasserstoff",
-                    "text": "Grüner Wasserstoff als Schlüssel der Energiewende.",
-                    "image": preview_image(),
-                    "link": {"url": "https://example.org/", "label": "Mehr erfahren"},
-                },
-            ],
-        }
+        preview_value = staticmethod(
+            lambda: {
+                "heading": "Schwerpunkte",
+                "items": [
+                    {
+                        "title": "Strukturwandel",
+                        "text": "Projekte für das Mitteldeutsche Revier.",
+                        "image": preview_image(),
+                        "link": {"url": "https://example.org/", "label": "Mehr erfahren"},
+                    },
+                    {
+                        "title": "Wasserstoff",
+                        "text": "Grüner Wasserstoff als Schlüssel der Energiewende.",
+                        "image": preview_image(),
+                        "link": {"url": "https://example.org/", "label": "Mehr erfahren"},
+                    },
+                ],
+            }
+        )
 
 
 class CallToActionBlock(blocks.StructBlock):

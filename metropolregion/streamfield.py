@@ -59,7 +59,7 @@ def _collect(block, raw, found):
             _collect(child, raw.get(name), found)
     elif isinstance(block, blocks.ListBlock):
         for item in raw:
-            value = item["value"] if isinstance(item, dict) and "type" in item else item
+            value = item["value"] if block._item_is_in_block_format(item) else item
             _collect(block.child_block, value, found)
     elif isinstance(block, blocks.StreamBlock):
         for item in raw:

@@ -1,0 +1,89 @@
+"""`make bench`: SQL queries and in-process render time per page type.
+
+Renders each page through the full middleware stack with Django's test client (no page
+cache), after a warm-up, and prints a Markdown table for the README."""
+
+import os
+import platform
+import statistics
+import time
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+
+def machine():
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{connection.vendor} {connection.Database.sqlite_version if connection.vendor == 'sqlite' else ''}".strip()
+    )
+
+
+class Command(BaseCommand):
+    help = "Prints SQL queries and median render time per page type (uncached)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--requests", type=int, default=50)
+        parser.add_argument("--warmup", type=int, default=5)
+
+    def handle(self, *args, requests=50, warmup=5, **options):
+        client = Client(HTTP_HOST="localhost")
+        rows = []
+        for model in self.page_models():
+            page = model.objects.live().public().order_by("path").first()
+            if page is None:
+                continue
+            url = page.url
+            for _ in range(warmup):
+                client.get(url)
+            with CaptureQueriesContext(connection) as ctx:
+                response = client.get(url)
+            queries = len(ctx.captured_queries)  # read now: the next request resets the log
+            timings = []
+            for _ in range(requests):
+                start = time.perf_counter()
+                client.get(url)
+                timings.append((time.perf_counter() - start) * 1000)
+            timings.sort()
+            rows.append(
+                (
+                    model._meta.verbose_name,
+                    url,
+                    response.status_code,
+                    queries,
+                    statistics.median(timings),
+                    timings[int(len(timings) * 0.95) - 1],
+                    len(response.content) / 1024,
+                )
+            )
+        self.stdout.write(f"Machine: {machine()}")
+        self.stdout.write(f"Requests per page: {requests} after {warmup} warm-up, uncached\n")
+        self.stdout.write(
+            "| Page type | URL | Status | SQL queries | Median ms | p95 ms | HTML KiB |"
+        )
+        self.stdout.write("|---|---|---|---|---|---|---|")
+        for name, url, status, queries, median, p95, size in rows:
+            self.stdout.write(
+                f"| {name} | {url} | {status} | {queries} | {median:.1f} | {p95:.1f} | {size:.1f} |"
+            )
+
+    @staticmethod
+    def page_models():
+        return [
+            model
+            for model in apps.get_models()
+            if issubclass(model, Page) and model is not Page and not model._meta.abstract
+        ]

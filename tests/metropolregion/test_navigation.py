@@ -1,0 +1,86 @@
+"""Main and footer navigation come from the site settings and mark the current page."""
+
+import json
+
+import pytest
+
+from metropolregion.models import NavigationSettings, SiteSettings
+from tests.factories import StandardPageFactory
+
+
+def menu(*entries):
+    return json.dumps([{"type": "link", "value": value} for value in entries])
+
+
+@pytest.fixture
+def pages(home_page):
+    about = StandardPageFactory(parent=home_page, title="Über uns", slug="ueber-uns")
+    team = StandardPageFactory(parent=about, title="Team", slug="team")
+    imprint = StandardPageFactory(parent=home_page, title="Impressum", slug="impressum")
+    draft = StandardPageFactory(parent=home_page, title="Entwurf", slug="entwurf", live=False)
+    return {"about": about, "team": team, "imprint": imprint, "draft": draft}
+
+
+@pytest.fixture
+def navigation(site, pages):
+    nav = NavigationSettings.for_site(site)
+    nav.main_menu = menu(
+        {"page": pages["about"].pk, "url": "", "label": ""},
+        {"page": pages["draft"].pk, "url": "", "label": ""},
+        {"page": None, "url": "https://example.org/", "label": "Partnerportal"},
+    )
+    nav.footer_menu = menu({"page": pages["imprint"].pk, "url": "", "label": "Impressum"})
+    nav.save()
+    return nav
+
+
+@pytest.mark.django_db
+def test_main_menu_lists_live_pages_and_external_links(client, navigation):
+    html = client.get("/").content.decode()
+    nav = html.split('aria-label="Hauptnavigation"')[1].split("</nav>")[0]
+    assert 'href="/ueber-uns/"' in nav and ">Über uns<" in nav
+    assert "Entwurf" not in nav  # drafts never appear
+    assert 'href="https://example.org/"' in nav and "Partnerportal" in nav
+
+
+@pytest.mark.django_db
+def test_current_page_and_its_section_are_marked(client, navigation):
+    about = client.get("/ueber-uns/").content.decode()
+    assert 'href="/ueber-uns/" aria-current="page"' in about
+    team = client.get("/ueber-uns/team/").content.decode()
+    assert 'href="/ueber-uns/" aria-current="true"' in team
+
+
+@pytest.mark.django_db
+def test_footer_shows_settings_and_footer_menu(client, site, navigation):
+    settings = SiteSettings.for_site(site)
+    settings.street, settings.postcode, settings.city = "Beispielweg 2", "06108", "Halle (Saale)"
+    settings.phone, settings.email = "+49 345 123 45", "kontakt@example.org"
+    settings.social_accounts = json.dumps(
+        [
+            {
+                "type": "account",
+                "value": {
+                    "platform": "mastodon",
+                    "url": "https://social.example.org/@mr",
+                    "label": "",
+                },
+            }
+        ]
+    )
+    settings.save()
+    html = client.get("/").content.decode()
+    footer = html.split('<footer class="site-footer">')[1]
+    assert "06108 Halle (Saale)" in footer
+    assert 'href="tel:+4934512345"' in footer
+    assert 'href="mailto:kontakt@example.org"' in footer
+    assert 'href="/impressum/"' in footer
+    assert 'href="https://social.example.org/@mr"' in footer and ">Mastodon<" in footer
+
+
+@pytest.mark.django_db
+def test_breadcrumbs_list_the_ancestors(client, pages):
+    html = client.get("/ueber-uns/team/").content.decode()
+    crumbs = html.split('aria-label="Sie sind hier"')[1].split("</nav>")[0]
+    assert crumbs.index(">Startseite<") < crumbs.index(">Über uns<") < crumbs.index(">Team<")
+    assert '<span aria-current="page">Team</span>' in crumbs

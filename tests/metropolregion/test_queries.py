@@ -1,0 +1,88 @@
+"""Query counts: a page's queries stay the same however many blocks it has.
+
+The home page budget is 12 queries (issue #2); these tests count them exactly, so a new
+query anywhere on the page shows up here first."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import ImageFactory, StandardPageFactory
+
+HOME_PAGE_BUDGET = 12
+
+
+def count_queries(client, url):
+    client.get(url)  # warm up: renditions and site root paths are created and cached
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_demo_home_page_stays_within_its_query_budget(client):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    queries = count_queries(client, "/")
+    assert queries <= HOME_PAGE_BUDGET
+
+
+def home_with_cards(home, cards):
+    """Give the home page a hero, one featured block of `cards` cards (each with its own
+    image, linking to its own page) and a call to action."""
+    targets = [
+        StandardPageFactory(parent=home, title=f"Ziel {cards}-{n}", slug=f"ziel-{cards}-{n}")
+        for n in range(cards)
+    ]
+    items = [
+        {
+            "type": "item",
+            "id": f"card-{cards}-{n}",
+            "value": {
+                "image": ImageFactory().pk,
+                "title": f"Karte {n}",
+                "text": "",
+                "link": {"page": target.pk, "url": "", "label": ""},
+            },
+        }
+        for n, target in enumerate(targets)
+    ]
+    hero = home.body[0].value
+    home.body = json.dumps(
+        [
+            {
+                "type": "hero",
+                "value": {
+                    "tagline": "T",
+                    "text": "x",
+                    "image": hero["image"].pk,
+                    "image_alt": "",
+                    "link": {"page": targets[0].pk, "url": "", "label": ""},
+                },
+            },
+            {"type": "featured", "value": {"heading": "Karten", "intro": "", "items": items}},
+            {
+                "type": "call_to_action",
+                "value": {
+                    "heading": "Los",
+                    "text": "",
+                    "link": {"page": targets[-1].pk, "url": "", "label": ""},
+                },
+            },
+        ]
+    )
+    home.save_revision().publish()
+
+
+@pytest.mark.django_db
+def test_home_page_queries_do_not_grow_with_its_blocks(client, home_page):
+    home_with_cards(home_page, 2)
+    few = count_queries(client, "/")
+    home_with_cards(home_page, 12)
+    html = client.get("/").content.decode()
+    assert "Karte 11" in html and "/ziel-12-11/" in html
+    many = count_queries(client, "/")
+    assert few == many
