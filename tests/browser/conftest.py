@@ -31,11 +31,17 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
-@pytest.fixture(scope="session")
-def browser():
-    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
-    # while a loop is running unless told that the (single-threaded) use is safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+@pytest.fixture
+def browser(demo_site, monkeypatch):
+    """Chromium, started after the database and the live server are ready.
+
+    Playwright's sync API runs its event loop in greenlets with their own context, and
+    Django keeps database connections per context: while Playwright runs, the ORM sees
+    fresh connection objects. Starting the browser after the database fixtures and
+    stopping it before their teardown keeps Django's set-up and rollback (serialized
+    rollback restores what the migrations created) on the test's own connection."""
+    # The ORM refuses to run while an event loop runs unless told the use is safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
