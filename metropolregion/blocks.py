@@ -115,7 +115,7 @@ class HeroBlock(blocks.StructBlock):
     link = LinkBlock(required=False, label=_("Link"))
 
     class Meta:
-        icon = "pick"
+        icon = "title"
         label = _("Hero")
         template = "blocks/hero_block.html"
         group = GROUP_TEXT
@@ -174,7 +174,7 @@ class FeaturedItemsBlock(blocks.StructBlock):
     )
 
     class Meta:
-        icon = "grip"
+        icon = "grid"
         label = _("Featured items")
         template = "blocks/featured_items_block.html"
         group = GROUP_TEASERS
@@ -208,7 +208,7 @@ class CallToActionBlock(blocks.StructBlock):
     link = LinkBlock(label=_("Button"))
 
     class Meta:
-        icon = "bullhorn"
+        icon = "arrow-right-full"
         label = _("Call to action")
         template = "blocks/call_to_action_block.html"
         group = GROUP_TEASERS
@@ -227,7 +227,7 @@ class SocialLinksBlock(blocks.StructBlock):
     text = blocks.TextBlock(required=False, max_length=300, label=_("Text"))
 
     class Meta:
-        icon = "site"
+        icon = "globe"
         label = _("Social media")
         template = "blocks/social_links_block.html"
         group = GROUP_CONTACT

@@ -1,6 +1,9 @@
 """Blocks: editor-facing metadata, previews in the admin, and link validation."""
 
+import pathlib
+
 import pytest
+import wagtail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -9,11 +12,19 @@ from metropolregion.blocks import HomeStreamBlock, LinkBlock
 BLOCKS = HomeStreamBlock().child_blocks
 
 
+WAGTAIL_ICONS = {
+    path.stem
+    for path in (
+        pathlib.Path(wagtail.__file__).parent / "admin" / "templates" / "wagtailadmin" / "icons"
+    ).glob("*.svg")
+}
+
+
 @pytest.mark.parametrize("name", BLOCKS.keys())
 def test_block_tells_editors_what_it_is_for(name):
     block = BLOCKS[name]
     meta = block.meta
-    assert meta.icon and meta.icon != "placeholder", name
+    assert meta.icon in WAGTAIL_ICONS, f"{name}: icon {meta.icon!r} does not exist"
     assert meta.label and meta.description and meta.template, name
     assert type(block).__doc__ and len(type(block).__doc__.strip().splitlines()) >= 1
     assert block.is_previewable, f"{name} has no preview in the block picker"
