@@ -238,21 +238,3 @@ class SocialLinksBlock(blocks.StructBlock):
             "heading": "Folgen Sie uns",
             "text": "Neuigkeiten aus der Region auf unseren Kanälen.",
         }
-
-
-class BaseStreamBlock(blocks.StreamBlock):
-    """The blocks every content page offers."""
-
-    section = SectionBlock()
-    featured = FeaturedItemsBlock()
-    call_to_action = CallToActionBlock()
-    social = SocialLinksBlock()
-
-
-class HomeStreamBlock(BaseStreamBlock):
-    """The blocks of the home page: the shared ones plus the opening hero."""
-
-    hero = HeroBlock()
-
-    class Meta:
-        block_counts = {"hero": {"max_num": 1}}

@@ -9,7 +9,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock, HomeStreamBlock, LinkBlock
+from .blocks import LinkBlock
+from .home_blocks import BaseStreamBlock, HomeStreamBlock
 from .streamfield import prefetch_stream
 
 
@@ -22,7 +23,10 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["metropolregion.StandardPage"]
+    subpage_types = [
+        "metropolregion.StandardPage",
+        # -- index pages of the content apps --
+    ]
 
     def get_context(self, request, *args, **kwargs):
         prefetch_stream(self.body)

@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
 
-from metropolregion import blocks
+from metropolregion import home_blocks
 from metropolregion.models import HomePage, StandardPage
 
 from .blocks import (
@@ -20,14 +20,14 @@ class BaseStreamBlockFactory(wagtail_factories.StreamBlockFactory):
     social = factory.SubFactory(SocialLinksBlockFactory)
 
     class Meta:
-        model = blocks.BaseStreamBlock
+        model = home_blocks.BaseStreamBlock
 
 
 class HomeStreamBlockFactory(BaseStreamBlockFactory):
     hero = factory.SubFactory(HeroBlockFactory)
 
     class Meta:
-        model = blocks.HomeStreamBlock
+        model = home_blocks.HomeStreamBlock
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

@@ -7,7 +7,8 @@ import wagtail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from metropolregion.blocks import HomeStreamBlock, LinkBlock
+from metropolregion.blocks import LinkBlock
+from metropolregion.home_blocks import HomeStreamBlock
 
 BLOCKS = HomeStreamBlock().child_blocks
 

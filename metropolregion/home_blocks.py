@@ -1,0 +1,35 @@
+"""The StreamBlocks that page bodies are built from.
+
+Kept apart from `blocks.py` because the home page offers the list blocks of every content
+app (projects, news, galleries, testimonials, events), and those apps' block modules import
+the shared blocks from `metropolregion.blocks`.
+"""
+
+from wagtail import blocks
+
+from .blocks import CallToActionBlock, FeaturedItemsBlock, HeroBlock, SectionBlock, SocialLinksBlock
+
+# -- imports of the content apps' home-page blocks --
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The blocks every content page offers."""
+
+    section = SectionBlock()
+    featured = FeaturedItemsBlock()
+    call_to_action = CallToActionBlock()
+    social = SocialLinksBlock()
+
+
+class HomeStreamBlock(BaseStreamBlock):
+    """The blocks of the home page: the shared ones, the opening hero and the blocks that
+    list live content from the other apps."""
+
+    hero = HeroBlock()
+    # -- projects --
+    # -- news --
+    # -- galleries --
+    # -- testimonials --
+
+    class Meta:
+        block_counts = {"hero": {"max_num": 1}}
