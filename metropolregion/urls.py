@@ -4,15 +4,17 @@ from django.urls import include, path, re_path
 from django.views.static import serve as serve_static_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import search, views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]
 
@@ -28,6 +30,7 @@ if settings.SERVE_MEDIA:
 
 # German pages live at /, English ones at /en/ (and any further language at its prefix).
 urlpatterns += i18n_patterns(
+    path("suche/", search.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

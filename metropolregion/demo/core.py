@@ -6,7 +6,9 @@ them, so running it again updates the site instead of duplicating it.
 
 import json
 import uuid
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
@@ -109,7 +111,11 @@ def ensure_home(stdout):
         root.add_child(instance=home)
         stdout.write("  Startseite angelegt")
     if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True, root_page=home)
+        site = Site(is_default_site=True, root_page=home)
+    # Canonical and Open Graph URLs use the site's address: the one `make run` serves.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
     site.root_page = home
     site.site_name = texts.SITE["short_name"]
     site.save()

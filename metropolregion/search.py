@@ -1,0 +1,88 @@
+"""Site search over every page type: German stemming on PostgreSQL, filter by type,
+promoted results; only live, public pages ever appear."""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+
+from .listing import paginate, querystring_without
+
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class ResultType:
+    key: str
+    model: str
+    label: str
+
+
+# The `typ` filter: URL value, model, label. Types whose app has no such model yet are
+# left out, so the list grows with the content apps.
+RESULT_TYPES = [
+    ResultType("seite", "metropolregion.StandardPage", _("Pages")),
+    ResultType("projekt", "projects.ProjectPage", _("Projects")),
+    ResultType("arbeitsgruppe", "projects.WorkingGroupPage", _("Working groups")),
+    ResultType("news", "news.NewsPage", _("News and press")),
+    ResultType("veranstaltung", "events.EventPage", _("Events")),
+    ResultType("galerie", "galleries.GalleryPage", _("Galleries")),
+]
+
+
+def available_types():
+    found = []
+    for result_type in RESULT_TYPES:
+        try:
+            found.append((result_type, apps.get_model(result_type.model)))
+        except LookupError:
+            continue
+    return found
+
+
+def search_pages(query, model=None):
+    """Live, public pages matching `query` (of `model` if given), best first."""
+    pages = Page.objects.live().public()
+    if model is not None:
+        pages = pages.type(model)
+    return pages.specific().search(query, operator="and")
+
+
+def promoted_pages(query):
+    """Pages editors promoted for this exact query (wagtail.contrib.search_promotions)."""
+    try:
+        promoted = Query.get(query)
+    except ValueError:
+        return []
+    picks = promoted.editors_picks.filter(page__live=True).select_related("page")
+    public = set(
+        Page.objects.filter(pk__in=[p.page_id for p in picks]).public().values_list("pk", flat=True)
+    )
+    return [pick for pick in picks if pick.page_id in public]
+
+
+def search(request):
+    """The search page: `?q=…&typ=…&page=…`."""
+    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    types = available_types()
+    type_key = request.GET.get("typ") or ""
+    active = next(((t, m) for t, m in types if t.key == type_key), None)
+    unknown_type = bool(type_key) and active is None
+    results = promotions = None
+    if query:
+        results = paginate(request, search_pages(query, active[1] if active else None), per_page=10)
+        if results.number == 1 and active is None:
+            promotions = promoted_pages(query)
+    context = {
+        "query": query,
+        "types": [t for t, _m in types],
+        "active_type": active[0] if active else None,
+        "unknown_type": type_key if unknown_type else "",
+        "results": results,
+        "promotions": promotions or [],
+        "pagination_query": querystring_without(request, "page"),
+    }
+    return render(request, "metropolregion/search.html", context)

@@ -1,0 +1,123 @@
+"""Search-result helpers and metadata for search engines and link previews."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from metropolregion.models import SiteSettings
+
+register = template.Library()
+
+SUMMARY_FIELDS = ("search_description", "teaser", "intro", "purpose", "description")
+IMAGE_FIELDS = ("image", "logo", "cover_image")
+
+
+@register.filter
+def verbose_name(model):
+    return model._meta.verbose_name if model is not None else ""
+
+
+@register.filter
+def result_summary(page):
+    """The first non-empty of the page's description fields."""
+    for field in SUMMARY_FIELDS:
+        value = getattr(page, field, None)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+@register.filter
+def result_date(page):
+    """The date a reader expects next to a result: the content's own date, if it has one."""
+    for field in ("date", "start"):
+        value = getattr(page, field, None)
+        if value:
+            return value
+    return None
+
+
+def page_image(page):
+    """An image that represents the page in link previews, if it has one."""
+    for field in IMAGE_FIELDS:
+        image = getattr(page, field, None)
+        if image is not None and hasattr(image, "get_rendition"):
+            return image
+    body = getattr(page, "body", None)
+    if body is not None:
+        for child in body:
+            if child.block_type == "hero" and child.value.get("image"):
+                return child.value["image"]
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def open_graph(context, page):
+    """Open Graph tags for link previews (no third-party scripts involved)."""
+    request = context["request"]
+    site_settings = SiteSettings.for_request(request)
+    description = result_summary(page)
+    tags = [
+        ("og:site_name", site_settings.short_name),
+        (
+            "og:title",
+            site_settings.organisation_name if page.depth == 2 else page.seo_title or page.title,
+        ),
+        ("og:type", getattr(page, "og_type", "website")),
+        ("og:url", page.get_full_url(request)),
+        ("og:locale", "de_DE" if getattr(request, "LANGUAGE_CODE", "de") == "de" else "en_GB"),
+    ]
+    if description:
+        tags.append(("og:description", description[:300]))
+    image = page_image(page)
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        tags += [
+            ("og:image", request.build_absolute_uri(rendition.url)),
+            ("og:image:width", str(rendition.width)),
+            ("og:image:height", str(rendition.height)),
+        ]
+    return mark_safe(  # noqa: S308 - every value goes through format_html
+        "\n    ".join(
+            format_html('<meta property="{}" content="{}">', key, value) for key, value in tags
+        )
+    )
+
+
+def json_ld(data):
+    """A JSON-LD script element; <, > and & are escaped so text cannot end the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def organization_json_ld(context):
+    """schema.org Organization for the home page: name, address, contact, profiles."""
+    request = context["request"]
+    site_settings = SiteSettings.for_request(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": site_settings.organisation_name,
+        "alternateName": site_settings.short_name,
+        "url": request.build_absolute_uri("/"),
+    }
+    if site_settings.street or site_settings.city:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": site_settings.street,
+            "postalCode": site_settings.postcode,
+            "addressLocality": site_settings.city,
+            "addressCountry": "DE",
+        }
+    if site_settings.email:
+        data["email"] = site_settings.email
+    if site_settings.phone:
+        data["telephone"] = site_settings.phone
+    profiles = [account["url"] for account in site_settings.accounts]
+    if profiles:
+        data["sameAs"] = profiles
+    return json_ld(data)
