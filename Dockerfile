@@ -1,0 +1,98 @@
+# syntax=docker/dockerfile:1
+#
+# Production image: gunicorn (gunicorn.conf.py) serving metropolregion.wsgi on port 8000,
+# static files served by whitenoise, user uploads in the volume /app/media.
+#
+# Build:
+#   docker build -t metropolregion .
+#
+# Release (once per deploy, before the new containers take traffic). Migrations are a
+# separate command and never run when a web container starts, so that several containers
+# starting at once do not race each other on the schema:
+#   docker run --rm --env-file metropolregion.env metropolregion python manage.py migrate --noinput
+#
+# Run:
+#   docker run -d --name metropolregion -p 8000:8000 --stop-timeout 35 \
+#     -e SECRET_KEY='<50+ random characters>' \
+#     -e ALLOWED_HOSTS=portal.example.org \
+#     -e DATABASE_URL=postgres://metropolregion:<password>@db.example.org:5432/metropolregion \
+#     -e WAGTAILADMIN_BASE_URL=https://portal.example.org \
+#     -v metropolregion-media:/app/media \
+#     metropolregion
+#
+# (--env-file metropolregion.env in the release command holds the same variables.) A bind
+# mount instead of the named volume must be writable by uid 10001. TLS is terminated in
+# front (load balancer or nginx sending X-Forwarded-Proto); for a plain-HTTP test run add
+# -e SECURE_SSL_REDIRECT=0. Gunicorn's settings (WEB_CONCURRENCY, GUNICORN_THREADS, ...) are
+# environment variables too, see gunicorn.conf.py; README.md lists the Django ones.
+
+# ---------------------------------------------------------------------------------------
+# Builder: install the dependency group "app" into a virtualenv. The project is not a
+# package (PEP 735 dependency groups only), so there is no `pip install .`. All pinned
+# dependencies ship binary wheels (psycopg[binary] brings its own libpq), so no compiler
+# or system libraries are needed.
+# ---------------------------------------------------------------------------------------
+FROM python:3.11-slim-bookworm AS builder
+
+ENV PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PYTHONDONTWRITEBYTECODE=1
+
+RUN python -m venv /opt/venv \
+    && /opt/venv/bin/python -m pip install --upgrade "pip>=25.1"
+
+WORKDIR /build
+# Only pyproject.toml, so that this layer is rebuilt only when the dependencies change.
+COPY pyproject.toml ./
+RUN /opt/venv/bin/python -m pip install --group app
+
+
+# ---------------------------------------------------------------------------------------
+# Runtime: the virtualenv plus the source, run as an unprivileged user.
+# ---------------------------------------------------------------------------------------
+FROM python:3.11-slim-bookworm AS runtime
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    VIRTUAL_ENV=/opt/venv \
+    PATH="/opt/venv/bin:${PATH}" \
+    DJANGO_SETTINGS_MODULE=metropolregion.settings.production \
+    STATIC_ROOT=/app/staticfiles \
+    MEDIA_ROOT=/app/media
+
+# The user the server runs as; its home holds gunicorn's control socket.
+RUN groupadd --system --gid 10001 app \
+    && useradd --system --uid 10001 --gid app --create-home --home-dir /home/app \
+        --shell /usr/sbin/nologin app
+
+COPY --from=builder /opt/venv /opt/venv
+
+WORKDIR /app
+# The source stays owned by root: the server can read it but not change it (.dockerignore
+# keeps the local virtualenv, database, uploads, tests and caches out).
+COPY . .
+
+# Collect and compress the static files into the image (whitenoise serves them with hashed
+# names). Production settings refuse to start without SECRET_KEY and ALLOWED_HOSTS; these
+# dummy values exist only for this one command and are not part of the image.
+RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost \
+        python manage.py collectstatic --noinput \
+    && mkdir -p /app/media \
+    && chown app:app /app/media
+
+USER app
+
+EXPOSE 8000
+
+# Liveness and readiness: /healthz/ answers 200 when the database answers. It is exempt
+# from the HTTPS redirect; the Host header is the first ALLOWED_HOSTS entry so that Django
+# accepts the request, and proxies from the environment are bypassed.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD python -c "import os, urllib.request as r; \
+host = os.environ.get('ALLOWED_HOSTS', '').split(',')[0].strip().lstrip('*.') or 'localhost'; \
+req = r.Request('http://127.0.0.1:8000/healthz/', headers={'Host': host}); \
+r.build_opener(r.ProxyHandler({})).open(req, timeout=4)"
+
+# Exec form: gunicorn is PID 1 and receives SIGTERM for a graceful shutdown.
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "metropolregion.wsgi"]

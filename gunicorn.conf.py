@@ -1,0 +1,78 @@
+"""Gunicorn settings for production: `gunicorn -c gunicorn.conf.py metropolregion.wsgi`.
+
+Every value can be changed through an environment variable without rebuilding the image:
+
+    GUNICORN_BIND               address to listen on                    0.0.0.0:8000
+    WEB_CONCURRENCY             worker processes                        2 x cores + 1
+    GUNICORN_THREADS            threads per worker                      2
+    GUNICORN_TIMEOUT            seconds before a silent worker is killed  30
+    GUNICORN_GRACEFUL_TIMEOUT   seconds to finish requests on shutdown  30
+    GUNICORN_KEEPALIVE          seconds to keep an idle connection      5
+    FORWARDED_ALLOW_IPS         proxies trusted for X-Forwarded-*       127.0.0.1
+
+The numbers: Django renders pages synchronously, so throughput is processes x threads.
+The classic rule of 2 x cores + 1 processes keeps every core busy while some workers wait on
+the database; on this machine's 2 cores that gives 5 workers x 2 threads = 10 requests in
+flight. The threads (gthread worker) cover the time a request waits on PostgreSQL or the
+disk without the memory of another process (each worker holds its own copy of Django and
+Wagtail, roughly 100-150 MB). Memory, not CPU, is usually the limit: lower WEB_CONCURRENCY on
+small containers. Note that os.cpu_count() reports the cores of the host, not a container's
+CPU quota, so set WEB_CONCURRENCY explicitly where the container is limited.
+
+Workers are restarted after 1000 requests (plus up to 100 at random, so that they do not all
+restart at once), which keeps a slow memory leak from growing without bound.
+
+The access log goes to stdout and contains no personal data: no client IP address, no query
+string (search terms), no referrer, no user agent and no user name; only time, method, path,
+status, size and duration. Errors go to stderr.
+"""
+
+import os
+
+
+def _env_int(name: str, default: int) -> int:
+    """An integer from the environment; empty or unset means the default."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be an integer, not {value!r}.") from exc
+
+
+def _env_str(name: str, default: str) -> str:
+    return os.environ.get(name, "").strip() or default
+
+
+# All interfaces: inside a container the published port is the only way in.
+bind = _env_str("GUNICORN_BIND", "0.0.0.0:8000")
+
+# Processes and threads (see the docstring for the numbers).
+workers = _env_int("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1)
+threads = _env_int("GUNICORN_THREADS", 2)
+worker_class = "gthread" if threads > 1 else "sync"
+
+# Timeouts in seconds. The graceful timeout lets requests in flight finish on SIGTERM (a
+# deploy); keep the container runtime's stop timeout above it (docker run --stop-timeout).
+timeout = _env_int("GUNICORN_TIMEOUT", 30)
+graceful_timeout = _env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+keepalive = _env_int("GUNICORN_KEEPALIVE", 5)
+
+# Recycle workers to guard against slow memory leaks.
+max_requests = 1000
+max_requests_jitter = 100
+
+# The workers' heartbeat files: in memory where available, because the disk-backed overlay
+# filesystem of a container can block the heartbeat and get healthy workers killed.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+
+# Proxies whose X-Forwarded-Proto gunicorn trusts (comma-separated addresses or networks).
+forwarded_allow_ips = _env_str("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Logging: access log to stdout, errors to stderr. %(U)s is the path without the query
+# string; %(r)s would include it, and %(h)s, %(f)s, %(a)s and %(u)s are personal data.
+# %(b)s is 0 for files whitenoise hands to sendfile: gunicorn does not count those bytes.
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
