@@ -7,7 +7,11 @@ CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench install browser messages check-deploy clean
+VNU_VERSION ?= 26.9.27
+VNU_DIR ?= .cache/vnu
+VNU_PKG := $(VNU_DIR)/node_modules/vnu-jar
+
+.PHONY: run test lint format bench install browser validator messages check-deploy clean
 
 ## Create the virtual environment and install the pinned dependencies (once per change).
 $(VENV)/.installed: pyproject.toml
@@ -39,8 +43,23 @@ browser:
 		echo "      Without it they are skipped here; CI installs it and runs them."; \
 	fi
 
+## Install the W3C Nu HTML Checker (npm package vnu-jar, pinned) for the HTML validity test.
+## --ignore-scripts: its postinstall would download a Java runtime from another host.
+validator:
+	@if grep -qs '"version": *"$(VNU_VERSION)"' $(VNU_PKG)/package.json \
+		&& [ -f $(VNU_PKG)/build/dist/vnu.jar ]; then :; \
+	elif command -v npm >/dev/null && command -v java >/dev/null; then \
+		echo "Installing the W3C Nu HTML Checker (vnu-jar $(VNU_VERSION)) into $(VNU_DIR) …"; \
+		npm install --prefix $(VNU_DIR) --ignore-scripts --no-audit --no-fund --save-exact \
+			--loglevel=error vnu-jar@$(VNU_VERSION); \
+	else \
+		echo "NOTE: the HTML validity test needs Java and npm: run"; \
+		echo "      'sudo apt-get install default-jre-headless npm' (Debian/Ubuntu)."; \
+		echo "      Without them it is skipped here; CI installs them and runs it."; \
+	fi
+
 ## Run the whole test suite (DATABASE_URL=postgres://… runs it against PostgreSQL).
-test: install browser
+test: install browser validator
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -70,4 +89,4 @@ check-deploy: install
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .cache/vnu

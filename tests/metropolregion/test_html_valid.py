@@ -1,0 +1,57 @@
+"""Every public page of the demo site is valid HTML for the W3C Nu HTML Checker.
+
+All pages go to the checker in one batch (one JVM start). Without Java or vnu.jar the
+test is skipped with the reason; CI installs both, and there a skip fails the run.
+"""
+
+import os
+
+import pytest
+from django.core.management import call_command
+from django.template.loader import render_to_string
+from wagtail.models import Page
+
+from tests import html_validator
+
+# Pages that are not Wagtail pages (every live page of the demo site is checked as well).
+EXTRA_PAGES = {
+    "search": "/suche/?q=Sachsen",
+    "search-empty": "/suche/",
+}
+NOT_FOUND = "/gibt-es-nicht/"
+
+UNAVAILABLE = html_validator.unavailable_reason()
+
+pytestmark = [
+    pytest.mark.validator,
+    pytest.mark.skipif(UNAVAILABLE is not None, reason=UNAVAILABLE or ""),
+]
+
+
+@pytest.mark.django_db
+def test_public_pages_are_valid_html(client):
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo_content", stdout=devnull)
+
+    pages = {
+        (page.url.strip("/").replace("/", "--") or "home"): page.url
+        for page in Page.objects.live().public().filter(depth__gte=2)
+    }
+    assert len(pages) >= 7
+    documents = {}
+    for name, url in {**pages, **EXTRA_PAGES}.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        documents[name] = response.content
+    response = client.get(NOT_FOUND)
+    assert response.status_code == 404
+    documents["404"] = response.content
+    documents["500"] = render_to_string("500.html")
+
+    results = html_validator.validate(documents)
+
+    error_count = sum(len(result.errors) for result in results.values())
+    assert error_count == 0, (
+        f"{error_count} HTML error(s) from the W3C Nu HTML Checker "
+        "(page.html:line:column: message, then the extract):\n" + html_validator.describe(results)
+    )
