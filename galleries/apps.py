@@ -6,3 +6,11 @@ class GalleriesConfig(AppConfig):
     name = "galleries"
     verbose_name = _("Galleries")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import GalleryPage
+        from .signals import reindex_published_gallery
+
+        page_published.connect(reindex_published_gallery, sender=GalleryPage)

@@ -1,1 +1,184 @@
-"""Models of the galleries app; the page types arrive with their issue."""
+"""Picture galleries: the list of galleries and the gallery page with credited pictures."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from metropolregion.listing import paginate
+
+from . import queries
+from .forms import GalleryPageForm
+
+GALLERIES_PER_PAGE = 12
+
+
+class Licence(models.TextChoices):
+    """Under which terms a picture may be reused; shown under every picture."""
+
+    ALL_RIGHTS_RESERVED = "alle-rechte-vorbehalten", _("All rights reserved")
+    CC_BY = "cc-by-4.0", "CC BY 4.0"
+    CC_BY_SA = "cc-by-sa-4.0", "CC BY-SA 4.0"
+    PRESS = "pressefoto", _("Press photo, free for editorial use")
+
+
+LICENCE_URLS = {
+    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/deed.de",
+    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/deed.de",
+}
+
+
+class GalleryIndexPage(Page):
+    """The list of picture galleries, newest first."""
+
+    intro = models.TextField(
+        blank=True,
+        max_length=600,
+        verbose_name=_("Introduction"),
+        help_text=_("One to three sentences shown below the title."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["metropolregion.HomePage"]
+    subpage_types = ["galleries.GalleryPage"]
+
+    class Meta:
+        verbose_name = _("Gallery list")
+        verbose_name_plural = _("Gallery lists")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        galleries = queries.with_card_data(
+            queries.live_galleries().child_of(self).order_by("-date", "-pk")
+        )
+        page_obj = paginate(request, galleries, per_page=GALLERIES_PER_PAGE)
+        page_obj.object_list = queries.attach_covers(page_obj.object_list)
+        context["galleries"] = page_obj
+        return context
+
+
+class GalleryPage(Page):
+    """A gallery of pictures from one occasion, each with caption, credit and licence."""
+
+    date = models.DateField(_("Date"), help_text=_("When the pictures were taken."))
+    description = models.TextField(
+        _("Description"),
+        blank=True,
+        max_length=800,
+        help_text=_("A few sentences about the occasion; shown above the pictures."),
+    )
+    related_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="galleries",
+        verbose_name=_("Event"),
+        help_text=_("The event these pictures were taken at, if it has a page."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("date"), PageChooserPanel("related_page")]),
+        FieldPanel("description"),
+        InlinePanel(
+            "gallery_images",
+            label=_("Pictures"),
+            heading=_("Pictures"),
+            min_num=1,
+            help_text=_(
+                "Every picture needs a credit. Drafts may be saved without pictures; "
+                "a gallery is only published with at least one."
+            ),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.RelatedFields("gallery_images", [index.SearchField("caption")]),
+        index.FilterField("date"),
+    ]
+    base_form_class = GalleryPageForm
+
+    parent_page_types = ["galleries.GalleryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Gallery")
+        verbose_name_plural = _("Galleries")
+
+    @cached_property
+    def pictures(self):
+        """The pictures in their order, with images and renditions loaded in bulk."""
+        return queries.gallery_pictures(self)
+
+    @property
+    def cover_image(self):
+        """The first picture's image: used for link previews (Open Graph)."""
+        return self.pictures[0].image if self.pictures else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["pictures"] = self.pictures
+        context["related_page"] = (
+            queries.live_related_page(self.related_page_id) if self.related_page_id else None
+        )
+        return context
+
+
+class GalleryImage(Orderable):
+    """One picture of a gallery with its caption, photographer credit and licence."""
+
+    page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        get_image_model_string(),
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("Image"),
+    )
+    caption = models.CharField(_("Caption"), max_length=250, blank=True)
+    credit = models.CharField(
+        _("Credit"),
+        max_length=150,
+        help_text=_("Who took the picture, e.g. “Foto: Erika Beispiel”. Required."),
+    )
+    licence = models.CharField(
+        _("Licence"),
+        max_length=30,
+        choices=Licence.choices,
+        default=Licence.ALL_RIGHTS_RESERVED,
+    )
+
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("caption"),
+        # Required even in drafts: no picture is stored without its photographer.
+        FieldRowPanel([FieldPanel("credit", required_on_save=True), FieldPanel("licence")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Picture")
+        verbose_name_plural = _("Pictures")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(credit=""), name="galleries_picture_has_credit"
+            )
+        ]
+
+    def __str__(self):
+        return self.caption or self.image.title
+
+    @property
+    def alt_text(self):
+        """What the picture shows: the image's description, else the caption or title."""
+        return self.image.description or self.caption or self.image.title
+
+    @property
+    def licence_url(self):
+        return LICENCE_URLS.get(self.licence, "")

@@ -10,6 +10,10 @@ from wagtail import blocks
 from .blocks import CallToActionBlock, FeaturedItemsBlock, HeroBlock, SectionBlock, SocialLinksBlock
 
 # -- imports of the content apps' home-page blocks --
+from galleries.blocks import GalleryTeaserBlock  # isort: skip
+from testimonials.blocks import TestimonialsBlock  # isort: skip
+from news.blocks import LatestNewsBlock  # isort: skip
+from projects.blocks import ProjectGridBlock, WorkingGroupsBlock  # isort: skip
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -27,9 +31,14 @@ class HomeStreamBlock(BaseStreamBlock):
 
     hero = HeroBlock()
     # -- projects --
+    projects = ProjectGridBlock()
+    working_groups = WorkingGroupsBlock()
     # -- news --
+    news = LatestNewsBlock()
     # -- galleries --
+    galleries = GalleryTeaserBlock()
     # -- testimonials --
+    testimonials = TestimonialsBlock()
 
     class Meta:
         block_counts = {"hero": {"max_num": 1}}

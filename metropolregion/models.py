@@ -26,6 +26,10 @@ class HomePage(Page):
     subpage_types = [
         "metropolregion.StandardPage",
         # -- index pages of the content apps --
+        "galleries.GalleryIndexPage",
+        "news.NewsIndexPage",
+        "projects.ProjectIndexPage",
+        "projects.WorkingGroupIndexPage",
     ]
 
     def get_context(self, request, *args, **kwargs):

@@ -1,5 +1,6 @@
 """Generated demo pictures (Pillow): abstract landscapes and logos, never downloaded."""
 
+import functools
 import io
 import random
 
@@ -24,6 +25,7 @@ def _mix(a, b, t):
     return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
 
 
+@functools.lru_cache(maxsize=256)  # deterministic: the tests load the demo many times
 def landscape(seed: int, palette: str, size=(1600, 1067)) -> bytes:
     """A layered hill landscape under a gradient sky, as PNG bytes."""
     rng = random.Random(seed)  # noqa: S311 - pictures, not secrets
@@ -50,6 +52,7 @@ def landscape(seed: int, palette: str, size=(1600, 1067)) -> bytes:
     return out.getvalue()
 
 
+@functools.lru_cache(maxsize=256)
 def logo(text: str, palette: str, size=(600, 600)) -> bytes:
     """A simple round logo with initials, as PNG bytes."""
     dark, mid, _light = PALETTES[palette]

@@ -15,8 +15,21 @@ class PageTreeRulesTest(WagtailPageTestCase):
     def test_home_page_only_below_the_tree_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_page_children_are_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+    def test_home_page_children_are_standard_and_index_pages(self):
+        from galleries.models import GalleryIndexPage
+        from news.models import NewsIndexPage
+        from projects.models import ProjectIndexPage, WorkingGroupIndexPage
+
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                StandardPage,
+                ProjectIndexPage,
+                WorkingGroupIndexPage,
+                NewsIndexPage,
+                GalleryIndexPage,
+            },
+        )
 
     def test_standard_page_below_home_or_standard_page(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

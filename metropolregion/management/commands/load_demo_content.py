@@ -1,6 +1,7 @@
 """Build the demo site from the facts of the association's homepage. Safe to run again."""
 
 import random
+from importlib import import_module
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -8,6 +9,10 @@ from django.core.management.base import BaseCommand, CommandError
 from metropolregion.demo.core import DEMO_USERS, build_core
 
 SEED = 2025
+
+# The content apps' demo builders, in dependency order: news and galleries refer to the
+# working groups of projects. Each adds its pages below the home page (and its block to it).
+APP_DEMOS = ["projects.demo", "news.demo", "galleries.demo", "testimonials.demo"]
 
 
 class Command(BaseCommand):
@@ -25,7 +30,10 @@ class Command(BaseCommand):
             raise CommandError("Demo logins have well-known passwords: only with DEBUG=True.")
         random.seed(SEED)
         self.stdout.write("Lade Demo-Inhalte …")
-        build_core(self.stdout, with_users=with_users)
+        home = build_core(self.stdout, with_users=with_users)
+        for module in APP_DEMOS:
+            random.seed(SEED)
+            import_module(module).build(self.stdout, home)
         self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind bereit."))
         if with_users:
             self.stdout.write("")

@@ -1,0 +1,25 @@
+"""The working-group hub lists the group's latest news."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from news.models import NewsPage
+from projects.models import WorkingGroupPage
+
+
+@pytest.mark.django_db
+def test_working_group_page_shows_its_latest_news(client):
+    call_command("load_demo_content", stdout=io.StringIO())
+    group = next(
+        g
+        for g in WorkingGroupPage.objects.live()
+        if NewsPage.objects.live().filter(working_group=g).exists()
+    )
+    newest = NewsPage.objects.live().filter(working_group=group).order_by("-date", "-pk")[:3]
+    other = NewsPage.objects.live().exclude(working_group=group).first()
+    html = client.get(group.url).content.decode()
+    for item in newest:
+        assert item.title in html
+    assert other.title not in html

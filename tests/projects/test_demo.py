@@ -1,0 +1,89 @@
+"""The demo content of the projects app: the fourteen projects of the association's
+homepage, six working groups, the home-page blocks, and a second run changes nothing."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from metropolregion.models import HomePage, NavigationSettings
+from projects import demo
+from projects.models import ProjectIndexPage, ProjectPage, WorkingGroupContact, WorkingGroupPage
+
+SEED_PROJECTS = [
+    "Unternehmen Revier",
+    "CCUS-Initiative Ostdeutschland",
+    "Ideenwettbewerb REVIERPIONIER",
+    "Business Angels Mitteldeutschland (BAM!) e.V.",
+    "Wasserstoffregion Mitteldeutschland",
+    "Mitteldeutscher Gemeinschaftsstand EXPO REAL",
+    "Mitteldeutschland-Monitor",
+    "Radschnellweg Halle–Leipzig",
+    "Transformationsregion Mitteldeutschland",
+    "SOLAR POWER TRANSFORMATION CLUSTER „SPOT ON“ e.V.",
+    "Bioökonomieregion Mitteldeutschland",
+    "Startup Mitteldeutschland",
+    "ImmoSIS (Gewerbeimmobiliendatenbank)",
+    "IQ Innovationspreis Mitteldeutschland",
+]
+
+
+def snapshot():
+    return (
+        Page.objects.count(),
+        get_image_model().objects.count(),
+        WorkingGroupContact.objects.count(),
+        sorted(Page.objects.values_list("url_path", flat=True)),
+        [b.block_type for b in HomePage.objects.get().body],
+        len(NavigationSettings.for_site(Site.objects.get(is_default_site=True)).main_menu),
+    )
+
+
+@pytest.mark.django_db
+def test_demo_builds_projects_and_working_groups_and_runs_again():
+    call_command("load_demo_content", stdout=io.StringIO())
+    home = HomePage.objects.get()
+    out = io.StringIO()
+    demo.build(out, home)
+    assert "Projekte: 14" in out.getvalue()
+
+    index = ProjectIndexPage.objects.get(slug="projekte")
+    projects = ProjectPage.objects.child_of(index).live().order_by("path")
+    assert [p.title for p in projects] == SEED_PROJECTS
+    for project in projects:
+        assert project.logo is not None, project.title
+        assert project.topics.count() >= 1, project.title
+        assert project.teaser and len(project.teaser) <= 300
+        assert project.working_group is not None and project.working_group.live
+        assert project.contact_email.endswith("@example.org")
+        project.full_clean()  # the demo data passes the editors' validation
+    assert {p.status for p in projects} == {"laufend", "abgeschlossen"}
+    revierpionier = projects.get(slug="ideenwettbewerb-revierpionier")
+    assert "1 Million Euro" in revierpionier.teaser
+    assert "2014" in projects.get(slug="gemeinschaftsstand-expo-real").teaser
+
+    groups = WorkingGroupPage.objects.live()
+    assert groups.count() == 6
+    assert all(group.contacts.count() >= 1 for group in groups)
+    assert all(group.projects.exists() for group in groups)
+    assert Page.objects.get(slug="arbeitsgruppen").title == "Arbeits- und Projektgruppen"
+
+    body = [b.block_type for b in HomePage.objects.get().body]
+    assert body.count("projects") == 1 and body.count("working_groups") == 1
+    assert body.index("projects") < body.index("working_groups")
+
+    first = snapshot()
+    demo.build(io.StringIO(), HomePage.objects.get())
+    assert snapshot() == first
+
+
+@pytest.mark.django_db
+def test_demo_pages_render(client):
+    call_command("load_demo_content", stdout=io.StringIO())
+    demo.build(io.StringIO(), HomePage.objects.get())
+    for url in ("/", "/projekte/", "/projekte/spot-on/", "/arbeitsgruppen/"):
+        assert client.get(url).status_code == 200, url
+    html = client.get("/").content.decode()
+    assert "Unternehmen Revier" in html and "Strukturwandel im Revier" in html
