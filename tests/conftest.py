@@ -2,6 +2,7 @@
 
 - Tests marked `postgres` need PostgreSQL; on SQLite they are skipped *with a reason*.
 - Tests marked `browser` need Debian's Chromium; without it they are skipped with a reason.
+- Tests marked `validator` need Java and vnu.jar (`make test` installs it); likewise.
 - With PYTEST_FAIL_ON_SKIP=1 (set by .ci/run) any skipped test fails the run: in CI
   everything runs.
 """
@@ -15,6 +16,7 @@ from django.core.cache import caches
 from wagtail.models import Page, Site
 
 from metropolregion.navigation import forget_locales
+from tests import html_validator
 from tests.factories import HomePageFactory
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -30,7 +32,11 @@ def pytest_collection_modifyitems(config, items):
         reason=f"needs Chromium at {CHROMIUM}: `sudo apt-get install chromium` (Debian)"
     )
     have_browser = shutil.which(CHROMIUM) is not None
+    validator_missing = html_validator.unavailable_reason()
+    no_validator = pytest.mark.skip(reason=validator_missing or "")
     for item in items:
+        if "validator" in item.keywords and validator_missing:
+            item.add_marker(no_validator)
         if "postgres" in item.keywords and not is_postgres():
             item.add_marker(no_pg)
         if "browser" in item.keywords and not have_browser:

@@ -1,27 +1,17 @@
 """Template tags of the news pages: feed autodiscovery and schema.org NewsArticle data."""
 
-import json
-
 from django import template
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html_join
 from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from metropolregion.models import SiteSettings
+from metropolregion.templatetags.seo_tags import json_ld
 
 register = template.Library()
 
-JSON_LD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 ARTICLE_IMAGE_SPEC = "fill-1200x630|format-jpeg"  # the Open Graph rendition, made once
-
-
-def json_ld_script(data):
-    """A JSON-LD script element. <, > and & are written as \\u escapes, so no text inside
-    can end the element or open another one (like Django's json_script)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(JSON_LD_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
 def feed_links(index):
@@ -93,4 +83,4 @@ def news_article_data(page, request, tags=None):
 
 @register.simple_tag(takes_context=True)
 def news_article_json_ld(context, page):
-    return json_ld_script(news_article_data(page, context["request"], context.get("topics")))
+    return json_ld(news_article_data(page, context["request"], context.get("topics")))
