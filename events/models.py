@@ -1,1 +1,369 @@
-"""Models of the events app; the page types arrive with their issue."""
+"""The event calendar ("Terminkalender"): the calendar page with its upcoming list, month
+view, archive and iCal feeds, and the event page."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404, HttpResponseRedirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from metropolregion.home_blocks import BaseStreamBlock
+from metropolregion.streamfield import prefetch_stream
+
+from . import dates
+from .blocks import AgendaItemBlock, DocumentBlock
+from .choices import EventFormat, EventStatus
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """The calendar: upcoming events, a month view, the archive of past events and the
+    iCal feeds (all events, per topic, per working group)."""
+
+    intro = models.TextField(
+        blank=True,
+        max_length=600,
+        verbose_name=_("Introduction"),
+        help_text=_("One to three sentences shown below the title."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["metropolregion.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Event calendar")
+        verbose_name_plural = _("Event calendars")
+
+    # -- lists: upcoming (default), archive, month --
+
+    @path("", name="upcoming")
+    def upcoming_route(self, request):
+        from .views import listing_context
+
+        return self.render(request, context_overrides=listing_context(self, request, "upcoming"))
+
+    @path("archiv/", name="past")
+    def past_route(self, request):
+        from .views import listing_context
+
+        return self.render(request, context_overrides=listing_context(self, request, "past"))
+
+    @path("monat/", name="this_month")
+    def this_month_route(self, request):
+        today = dates.today()
+        url = self.url_for("month", today.year, today.month)
+        query = request.GET.urlencode()
+        return HttpResponseRedirect(f"{url}?{query}" if query else url)
+
+    @path("monat/<int:year>/<int:month>/", name="month")
+    def month_route(self, request, year, month):
+        from .views import month_context
+
+        context = month_context(self, request, year, month)
+        if context is None:
+            raise Http404("No such month in the calendar")
+        return self.render(request, context_overrides=context)
+
+    # -- iCal feeds --
+
+    @path("ical/", name="feed")
+    def feed_route(self, request):
+        from .views import serve_feed
+
+        return serve_feed(self, request)
+
+    @path("ical/thema/<str:slug>/", name="topic_feed")
+    def topic_feed_route(self, request, slug):
+        from .views import serve_feed
+
+        return serve_feed(self, request, topic_slug=slug)
+
+    @path("ical/arbeitsgruppe/<str:slug>/", name="group_feed")
+    def group_feed_route(self, request, slug):
+        from .views import serve_feed
+
+        return serve_feed(self, request, group_slug=slug)
+
+    def url_for(self, route_name, *args, request=None):
+        """The URL of one of the calendar's routes (relative to the site, or "" while the
+        page has no URL, e.g. in the preview of a new page)."""
+        base = self.get_url(request)
+        if base is None:
+            return ""
+        return base + self.reverse_subpage(route_name, args=args)
+
+    @cached_property
+    def public_events(self):
+        """The live, public events below this calendar (a queryset)."""
+        from . import queries
+
+        return queries.public_events(self)
+
+
+class EventPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "events.EventPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class EventPage(RoutablePageMixin, Page):
+    """An event: when and where, who organises it, its programme and downloads; after the
+    event, its report and gallery make the page its own archive."""
+
+    start = models.DateTimeField(_("Start"))
+    end = models.DateTimeField(
+        _("End"), help_text=_("For an all-day event: the last day (the time is ignored).")
+    )
+    all_day = models.BooleanField(
+        _("All day"),
+        default=False,
+        help_text=_("Shown without times, e.g. a fair or a festival week."),
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
+    format = models.CharField(
+        _("Format"), max_length=20, choices=EventFormat.choices, default=EventFormat.IN_PERSON
+    )
+    venue = models.CharField(
+        _("Venue"), max_length=200, blank=True, help_text=_("For example “Congress Center”.")
+    )
+    street = models.CharField(_("Street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("Postcode"), max_length=10, blank=True)
+    city = models.CharField(_("Town or city"), max_length=100, blank=True)
+    online_url = models.URLField(
+        _("Online link"),
+        blank=True,
+        help_text=_("Where people join online. Leave empty if the link is sent on registration."),
+    )
+    own_event = models.BooleanField(
+        _("Our own event"),
+        default=True,
+        help_text=_("Untick for another organiser's event in the regional calendar."),
+    )
+    organiser_name = models.CharField(_("Organiser"), max_length=200, blank=True)
+    organiser_url = models.URLField(_("Organiser's website"), blank=True)
+    teaser = models.TextField(
+        _("Teaser"),
+        max_length=500,
+        help_text=_("Two or three sentences for the calendar, feeds and search results."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Image"),
+    )
+    image_credit = models.CharField(
+        _("Photo credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Photographer or source, e.g. “Foto: Max Beispiel”. Needed with an image."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Description"))
+    programme = StreamField([("item", AgendaItemBlock())], blank=True, verbose_name=_("Programme"))
+    documents = StreamField(
+        [("document", DocumentBlock())], blank=True, verbose_name=_("Downloads")
+    )
+    registration_url = models.URLField(
+        _("Registration link"),
+        blank=True,
+        help_text=_("An external page where people register for this event."),
+    )
+    report = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("Report"),
+        help_text=_("After the event: what happened. Shown first once the event is over."),
+    )
+    tags = ClusterTaggableManager(
+        through=EventPageTag,
+        blank=True,
+        verbose_name=_("Topics"),
+        help_text=_("Shared with projects and news, e.g. Wasserstoff, Strukturwandel."),
+    )
+    working_group = models.ForeignKey(
+        "projects.WorkingGroupPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("Working group"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("all_day"), FieldPanel("status")]),
+            ],
+            heading=_("Date and time"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldPanel("venue"),
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("own_event"),
+                FieldRowPanel([FieldPanel("organiser_name"), FieldPanel("organiser_url")]),
+            ],
+            heading=_("Organiser"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("teaser"), FieldPanel("image"), FieldPanel("image_credit")],
+            heading=_("Teaser"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("programme"),
+        FieldPanel("documents"),
+        FieldPanel("registration_url"),
+        FieldPanel("report"),
+        MultiFieldPanel(
+            [FieldPanel("tags"), FieldPanel("working_group")], heading=_("Topics and group")
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.SearchField("programme"),
+        index.SearchField("venue"),
+        index.SearchField("city"),
+        index.SearchField("organiser_name"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Event")
+        verbose_name_plural = _("Events")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="events_end_not_before_start"
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end:
+            if self.all_day:
+                self.start, self.end = dates.normalise_all_day(self.start, self.end)
+            if self.end < self.start:
+                errors["end"] = _(
+                    "The event ends before it starts: the end must be on or after the start."
+                )
+        if self.format != EventFormat.ONLINE and not (self.city or "").strip():
+            errors["city"] = _("Say where the event takes place: give the town or city.")
+        if not self.own_event and not (self.organiser_name or "").strip():
+            errors["organiser_name"] = _("Name the organiser of another organiser's event.")
+        if self.image_id and not (self.image_credit or "").strip():
+            errors["image_credit"] = _("Say who took the picture: an image needs a credit.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.all_day and self.start and self.end:
+            self.start, self.end = dates.normalise_all_day(self.start, self.end)
+        super().save(*args, **kwargs)
+
+    # -- what templates, lists and feeds show --
+
+    @property
+    def when(self):
+        """ "Di., 24. Juni 2025, 10:00-16:30 Uhr" (in the active language)."""
+        return dates.format_when(self.start, self.end, self.all_day)
+
+    @property
+    def short_date(self):
+        return dates.format_short(self.start, self.end, self.all_day)
+
+    @property
+    def days(self):
+        """The calendar days (Berlin) the event covers."""
+        return dates.days_covered(self.start, self.end, self.all_day)
+
+    @property
+    def place(self):
+        """ "Congress Center, Leipzig", "Online" or "Leipzig und online"."""
+        where = ", ".join(part for part in (self.venue, self.city) if part)
+        if self.format == EventFormat.ONLINE:
+            return str(_("Online"))
+        if self.format == EventFormat.HYBRID:
+            return _("%(place)s and online") % {"place": where} if where else str(_("Hybrid"))
+        return where
+
+    @property
+    def address(self):
+        """The postal address on one line (for iCal LOCATION)."""
+        town = " ".join(part for part in (self.postcode, self.city) if part)
+        return ", ".join(part for part in (self.venue, self.street, town) if part)
+
+    @property
+    def teaser_meta(self):
+        """The line above a teaser card: date and place."""
+        return " · ".join(part for part in (self.when, self.place) if part)
+
+    @property
+    def organiser(self):
+        """The organiser's name: the other organiser, or "" for an own event."""
+        return "" if self.own_event else self.organiser_name
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+    def is_past(self, at=None):
+        """Whether the event is over at `at` (default: now, in Berlin)."""
+        at = at or dates.now()
+        if self.all_day:
+            return self.end < dates.midnight(dates.today(at))
+        return self.end <= at
+
+    def calendar(self):
+        return EventIndexPage.objects.parent_of(self).first()
+
+    # -- the page and its .ics --
+
+    @path("ical/", name="ical")
+    def ical_route(self, request):
+        from .views import serve_event_ics
+
+        return serve_event_ics(self, request)
+
+    def ics_url(self, request=None):
+        base = self.get_url(request)
+        return base + self.reverse_subpage("ical") if base else ""
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import event_context
+
+        prefetch_stream(self.body, self.report)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_context(self, request))
+        return context

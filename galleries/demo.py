@@ -5,14 +5,16 @@ and a gallery teaser on the home page.
 The events and their dates of 2024 and June 2025 come from the association's homepage;
 the date of the 5. Mitteldeutscher Wasserstoffkongress is a demo value. Captions are
 written for this project, the pictures are drawn with Pillow, the photographers are
-invented. Runs again without duplicating anything: pages are looked up by slug, images by
-title.
+invented. Each gallery points to the page of its event when the events demo has created
+it, and then takes the event's first day as its date. Runs again without duplicating
+anything: pages are looked up by slug, images by title.
 """
 
 import datetime
 import json
 import uuid
 
+from django.apps import apps
 from django.db import transaction
 
 from metropolregion.demo import images as drawings
@@ -90,6 +92,30 @@ GALLERIES = {
 }
 
 
+# gallery slug -> slug of the event page (events demo) the pictures were taken at
+EVENT_SLUGS = {
+    "5-mitteldeutscher-wasserstoffkongress": "5-mitteldeutscher-wasserstoffkongress",
+    "jahreskonferenz-2025-zwickau": "jahreskonferenz-2025-zwickau",
+    "expo-real-2024": "expo-real-2024",
+}
+
+
+def event_pages(index):
+    """The event pages of the galleries by gallery slug, as far as the events app has
+    created them (in the language of the gallery list)."""
+    try:
+        EventPage = apps.get_model("events", "EventPage")
+    except LookupError:
+        return {}
+    found = {
+        page.slug: page
+        for page in EventPage.objects.filter(
+            slug__in=EVENT_SLUGS.values(), locale_id=index.locale_id
+        ).order_by("path")
+    }
+    return {gallery: found[event] for gallery, event in EVENT_SLUGS.items() if event in found}
+
+
 def _upsert(parent, model, slug, **fields):
     """The child `slug` of `parent`, created or updated with `fields`, not yet published."""
     page = parent.get_children().filter(slug=slug).specific().first()
@@ -117,6 +143,7 @@ def build_index(home):
 
 def build_galleries(stdout, index):
     collection = demo_collection()
+    events = event_pages(index)
     galleries = []
     for number, (slug, (title, date, palette, description, pictures)) in enumerate(
         GALLERIES.items()
@@ -131,7 +158,16 @@ def build_galleries(stdout, index):
             )
             for n in range(len(pictures))
         ]
-        gallery = _upsert(index, GalleryPage, slug, title=title, date=date, description=description)
+        event = events.get(slug)
+        gallery = _upsert(
+            index,
+            GalleryPage,
+            slug,
+            title=title,
+            date=event.days[0] if event is not None else date,
+            description=description,
+            related_page=event,
+        )
         gallery.gallery_images = [
             GalleryImage(
                 image=image,
@@ -146,13 +182,14 @@ def build_galleries(stdout, index):
         ]
         gallery.save()
         galleries.append(publish(gallery))
-        stdout.write(f"• Bildergalerie „{title}“: {len(images)} Bilder")
+        linked = f", zur Veranstaltung „{event.title}“" if event is not None else ""
+        stdout.write(f"• Bildergalerie „{title}“: {len(images)} Bilder{linked}")
     return galleries
 
 
 def add_home_block(stdout, home):
-    """Show the newest galleries on the home page after the blocks that list projects and
-    news; replaces the block of earlier runs."""
+    """Show the newest galleries on the home page after the blocks that list projects,
+    news and events; replaces the block of earlier runs."""
     home = home.specific
     raw = [item for item in home.body.raw_data if item["type"] != "galleries"]
     block = {
@@ -162,7 +199,11 @@ def add_home_block(stdout, home):
     }
     types = [item["type"] for item in raw]
     after = max(
-        (types.index(t) + 1 for t in ("hero", "featured", "projects", "news") if t in types),
+        (
+            types.index(t) + 1
+            for t in ("hero", "featured", "projects", "news", "events")
+            if t in types
+        ),
         default=0,
     )
     raw.insert(after, block)

@@ -85,7 +85,9 @@ class GalleryPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("date"), PageChooserPanel("related_page")]),
+        FieldRowPanel(
+            [FieldPanel("date"), PageChooserPanel("related_page", page_type="events.EventPage")]
+        ),
         FieldPanel("description"),
         InlinePanel(
             "gallery_images",

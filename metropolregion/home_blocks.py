@@ -14,6 +14,7 @@ from galleries.blocks import GalleryTeaserBlock  # isort: skip
 from testimonials.blocks import TestimonialsBlock  # isort: skip
 from news.blocks import LatestNewsBlock  # isort: skip
 from projects.blocks import ProjectGridBlock, WorkingGroupsBlock  # isort: skip
+from events.blocks import FeaturedEventBlock, UpcomingEventsBlock  # isort: skip
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -33,6 +34,9 @@ class HomeStreamBlock(BaseStreamBlock):
     # -- projects --
     projects = ProjectGridBlock()
     working_groups = WorkingGroupsBlock()
+    # -- events --
+    events = UpcomingEventsBlock()
+    featured_event = FeaturedEventBlock()
     # -- news --
     news = LatestNewsBlock()
     # -- galleries --

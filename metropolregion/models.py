@@ -26,6 +26,7 @@ class HomePage(Page):
     subpage_types = [
         "metropolregion.StandardPage",
         # -- index pages of the content apps --
+        "events.EventIndexPage",
         "galleries.GalleryIndexPage",
         "news.NewsIndexPage",
         "projects.ProjectIndexPage",

@@ -91,12 +91,24 @@ class WorkingGroupPage(Page):
         verbose_name_plural = _("Working groups")
 
     def hub_sections(self, request):
-        """The lists on the group's page, in the order shown: its projects and its latest
-        news. The events app adds "upcoming events" (`events.EventPage.working_group`
-        points here). Each section costs a constant number of queries; sections without
-        items are not shown.
+        """The lists on the group's page, in the order shown: its projects, its upcoming
+        events and its latest news. Each section costs a constant number of queries;
+        sections without items are not shown.
         """
-        return [self.projects_section(request), self.news_section(request)]
+        return [
+            self.projects_section(request),
+            self.events_section(request),
+            self.news_section(request),
+        ]
+
+    def events_section(self, request):
+        from events.queries import next_events  # events depend on projects, not vice versa
+
+        return HubSection(
+            heading=_("Upcoming events"),
+            template="events/includes/event_cards.html",
+            items=next_events(4, working_group=self),
+        )
 
     def news_section(self, request):
         from news.queries import latest_news  # news depends on projects, not vice versa

@@ -16,6 +16,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_home_page_children_are_standard_and_index_pages(self):
+        from events.models import EventIndexPage
         from galleries.models import GalleryIndexPage
         from news.models import NewsIndexPage
         from projects.models import ProjectIndexPage, WorkingGroupIndexPage
@@ -28,6 +29,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
                 WorkingGroupIndexPage,
                 NewsIndexPage,
                 GalleryIndexPage,
+                EventIndexPage,
             },
         )
 

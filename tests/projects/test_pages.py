@@ -296,6 +296,7 @@ def test_working_group_hub_lists_exactly_its_live_public_projects(
     sections = group.hub_sections(client.get("/").wsgi_request)
     assert [s.template for s in sections] == [
         "projects/includes/project_cards.html",
+        "events/includes/event_cards.html",
         "news/includes/news_cards.html",
     ]
     assert [p.pk for p in sections[0].items] == [p.pk for p in mine]

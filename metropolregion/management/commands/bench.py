@@ -15,6 +15,16 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+# Routes of routable index pages measured besides the page itself: (label, path below the
+# page; {year} and {month} are today's in Berlin).
+EXTRA_ROUTES = {
+    "events.EventIndexPage": [
+        ("month view", "monat/{year}/{month}/"),
+        ("iCal feed", "ical/"),
+    ],
+    "news.NewsIndexPage": [("RSS feed", "feed/rss/")],
+}
+
 
 def machine():
     cpu = platform.processor() or "unknown CPU"
@@ -42,11 +52,7 @@ class Command(BaseCommand):
     def handle(self, *args, requests=50, warmup=5, **options):
         client = Client(HTTP_HOST="localhost")
         rows = []
-        for model in self.page_models():
-            page = model.objects.live().public().order_by("path").first()
-            if page is None:
-                continue
-            url = page.url
+        for name, url in self.urls():
             for _ in range(warmup):
                 client.get(url)
             with CaptureQueriesContext(connection) as ctx:
@@ -60,7 +66,7 @@ class Command(BaseCommand):
             timings.sort()
             rows.append(
                 (
-                    model._meta.verbose_name,
+                    name,
                     url,
                     response.status_code,
                     queries,
@@ -79,6 +85,19 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"| {name} | {url} | {status} | {queries} | {median:.1f} | {p95:.1f} | {size:.1f} |"
             )
+
+    def urls(self):
+        from events.dates import today
+
+        day = today()
+        for model in self.page_models():
+            page = model.objects.live().public().order_by("path").first()
+            if page is None:
+                continue
+            yield model._meta.verbose_name, page.url
+            for label, path in EXTRA_ROUTES.get(model._meta.label, []):
+                url = page.url + path.format(year=day.year, month=day.month)
+                yield f"{model._meta.verbose_name}: {label}", url
 
     @staticmethod
     def page_models():

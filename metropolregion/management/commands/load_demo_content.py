@@ -10,9 +10,16 @@ from metropolregion.demo.core import DEMO_USERS, build_core
 
 SEED = 2025
 
-# The content apps' demo builders, in dependency order: news and galleries refer to the
-# working groups of projects. Each adds its pages below the home page (and its block to it).
-APP_DEMOS = ["projects.demo", "news.demo", "galleries.demo", "testimonials.demo"]
+# The content apps' demo builders, in dependency order: events and news refer to the
+# working groups of projects, galleries to the event pages. Each adds its pages below the
+# home page (and its blocks to it).
+APP_DEMOS = [
+    "projects.demo",
+    "events.demo",
+    "news.demo",
+    "galleries.demo",
+    "testimonials.demo",
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,103 @@
+"""iCalendar (RFC 5545) for one event and for the calendar's feeds, with the icalendar
+library.
+
+- UIDs are stable: the page's translation key (shared by its translations) at the site's
+  host, so a calendar client updates an event instead of adding it twice.
+- Times carry TZID=Europe/Berlin with a VTIMEZONE generated from the time-zone database,
+  so they stay right across daylight-saving changes; all-day events are DATE values with
+  an exclusive DTEND (the day after the last day).
+- DTSTAMP is the time of the response and LAST-MODIFIED the last publication: feeds are
+  published (METHOD:PUBLISH) and clients replace what they hold on every refresh.
+"""
+
+import datetime
+from urllib.parse import urlsplit
+
+import icalendar
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from . import dates
+from .choices import ICAL_STATUS
+
+PRODID = "-//Metropolregion Mitteldeutschland//Terminkalender//DE"
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+REFRESH_INTERVAL = datetime.timedelta(hours=6)
+
+
+def uid(event, host):
+    return f"{event.translation_key}@{host}"
+
+
+def build_calendar(events, request, name, description=""):
+    """A VCALENDAR with one VEVENT per event (events as `EventPage`s with tags loaded)."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Berlin")
+    if description:
+        calendar.add("x-wr-caldesc", description)
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", icalendar.vDuration(REFRESH_INTERVAL))
+    stamp = timezone.now().astimezone(datetime.UTC)
+    host = urlsplit(request.build_absolute_uri("/")).hostname or "localhost"
+    events = list(events)
+    for event in events:
+        calendar.add_component(vevent(event, request, host, stamp))
+    if events:
+        # VTIMEZONE with the transitions of the years the events fall in (not 1970-2038).
+        first = min(dates.local_date(event.start) for event in events)
+        last = max(dates.local_date(event.end) for event in events)
+        calendar.add_missing_timezones(
+            first_date=datetime.date(first.year - 1, 1, 1),
+            last_date=datetime.date(last.year + 1, 12, 31),
+        )
+    return calendar.to_ical()
+
+
+def vevent(event, request, host, stamp):
+    component = icalendar.Event()
+    component.add("uid", uid(event, host))
+    component.add("dtstamp", stamp)
+    first, last = dates.first_and_last_day(event.start, event.end, event.all_day)
+    if event.all_day:
+        component.add("dtstart", first)
+        component.add("dtend", last + dates.ONE_DAY)
+    else:
+        component.add("dtstart", event.start.astimezone(dates.BERLIN))
+        component.add("dtend", max(event.end, event.start).astimezone(dates.BERLIN))
+    component.add("summary", event.title)
+    component.add("description", description(event, request))
+    url = event.get_full_url(request)
+    if url:
+        component.add("url", url)
+    location = event.address if event.format != "online" else ""
+    if event.format != "vor-ort" and event.online_url:
+        location = ", ".join(part for part in (location, event.online_url) if part)
+    if location:
+        component.add("location", location)
+    component.add("status", ICAL_STATUS.get(event.status, "CONFIRMED"))
+    if event.last_published_at:
+        published = event.last_published_at.astimezone(datetime.UTC)
+        component.add("last-modified", published)
+    names = [tag.name for tag in event.tags.all()]
+    if names:
+        component.add("categories", names)
+    return component
+
+
+def description(event, request):
+    """Plain text: the teaser, the place and the page's address."""
+    lines = [strip_tags(event.teaser).strip()]
+    if event.organiser:
+        lines.append(_("Organiser: %(name)s") % {"name": event.organiser})
+    if event.place:
+        lines.append(event.place)
+    url = event.get_full_url(request)
+    if url:
+        lines.append(url)
+    return "\n\n".join(line for line in lines if line)

@@ -1,0 +1,153 @@
+"""Which events a visitor sees, loaded in a constant number of queries.
+
+Every list here holds only live events outside any view restriction, loads images with
+their renditions in bulk and, where shown, tags. Used by the calendar page, the feeds,
+the home-page blocks and the working groups' hub. The blocks module is imported while
+the core app's models load, so models are looked up through the app registry.
+"""
+
+import datetime
+
+from django.apps import apps
+from django.db.models import Prefetch
+from taggit.models import Tag
+from wagtail.images import get_image_model
+
+from . import dates
+
+
+def _model(name):
+    return apps.get_model("events", name)
+
+
+def public_events(index=None, locale=None):
+    """Live, public event pages (below `index`, in `locale` if given)."""
+    pages = _model("EventPage").objects.live().public()
+    if index is not None:
+        pages = pages.descendant_of(index)
+    if locale is not None:
+        pages = pages.filter(locale_id=getattr(locale, "pk", locale))
+    return pages
+
+
+def upcoming(pages, at=None):
+    """The events of `pages` that have not ended at `at` (default now), soonest first."""
+    return pages.filter(dates.upcoming_condition(at)).order_by("start", "pk")
+
+
+def past(pages, at=None):
+    """The events of `pages` that are over at `at` (default now), most recent first."""
+    return pages.exclude(dates.upcoming_condition(at)).order_by("-start", "-pk")
+
+
+def in_days(pages, first_day, last_day):
+    """The events of `pages` that may touch `first_day`..`last_day`, by start."""
+    return pages.filter(dates.overlapping_condition(first_day, last_day)).order_by("start", "pk")
+
+
+def filter_events(pages, tag=None, working_group=None, event_format=None, own=None):
+    """Narrow `pages` to a tag (slug), a working group (page or id), a format, own (True)
+    or other organisers' (False) events."""
+    if tag:
+        pages = pages.filter(tags__slug=tag)
+    if working_group is not None:
+        pages = pages.filter(working_group_id=getattr(working_group, "pk", working_group))
+    if event_format:
+        pages = pages.filter(format=event_format)
+    if own is not None:
+        pages = pages.filter(own_event=own)
+    return pages
+
+
+def for_display(pages, images=True, tags=False):
+    """Load images with their renditions (two queries) and tags (one query) in bulk."""
+    if tags:
+        pages = pages.prefetch_related("tags")
+    if images:
+        renditions = get_image_model().get_rendition_model().objects.all()
+        pages = pages.select_related("image").prefetch_related(
+            Prefetch("image__renditions", queryset=renditions)
+        )
+    return pages
+
+
+def next_events(limit, tag=None, working_group=None, *, index=None, locale=None, at=None):
+    """The next `limit` upcoming events, optionally on one topic or of one working group."""
+    pages = filter_events(public_events(index, locale), tag=tag, working_group=working_group)
+    return list(for_display(upcoming(pages, at))[:limit])
+
+
+def find_index(locale=None):
+    """The first live calendar (in `locale` if given): where "all events" links lead."""
+    indexes = _model("EventIndexPage").objects.live().public().order_by("path")
+    if locale is not None:
+        indexes = indexes.filter(locale_id=getattr(locale, "pk", locale))
+    return indexes.first()
+
+
+def visible_event(pk):
+    """The event `pk` with its image, if it is live and public; else None."""
+    return for_display(public_events().filter(pk=pk)).first()
+
+
+def preview_event():
+    """An event for the admin's block preview: the next one, else the latest, else an
+    unsaved example (the preview must show something on an empty site)."""
+    pages = for_display(public_events(), images=True)
+    found = upcoming(pages).first() or past(pages).first()
+    if found is not None:
+        return found
+    start = dates.midnight(dates.today() + datetime.timedelta(days=14)) + datetime.timedelta(
+        hours=10
+    )
+    return _model("EventPage")(
+        title="Jahreskonferenz (Beispiel)",
+        start=start,
+        end=start + datetime.timedelta(hours=6),
+        venue="Stadthalle",
+        city="Zwickau",
+        teaser="Fachleute aus der Region diskutieren Energie, Mobilität und Chemie.",
+    )
+
+
+def topics(pages):
+    """The tags used by `pages`, by name."""
+    return list(
+        Tag.objects.filter(events_eventpagetag_items__content_object__in=pages.values("pk"))
+        .distinct()
+        .order_by("name")
+    )
+
+
+def event_topics():
+    """The tags of all events (for the editors' topic choice)."""
+    return topics(_model("EventPage").objects.all())
+
+
+def working_groups(pages):
+    """The live working groups that `pages` belong to, by title."""
+    WorkingGroupPage = apps.get_model("projects", "WorkingGroupPage")
+    return list(
+        WorkingGroupPage.objects.live()
+        .filter(pk__in=pages.exclude(working_group=None).values("working_group_id"))
+        .order_by("title")
+    )
+
+
+def galleries_of(event):
+    """The live, public galleries taken at `event`, newest first."""
+    try:
+        GalleryPage = apps.get_model("galleries", "GalleryPage")
+    except LookupError:
+        return []
+    from galleries.queries import attach_covers, with_card_data
+
+    galleries = GalleryPage.objects.live().public().filter(related_page=event)
+    return attach_covers(with_card_data(galleries.order_by("-date", "-pk")))
+
+
+def month_bounds(year, month):
+    """The first and last day of a month."""
+    first = datetime.date(year, month, 1)
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return first, following - dates.ONE_DAY
