@@ -5,6 +5,37 @@
 - Tests marked `validator` need Java and vnu.jar (`make test` installs it); likewise.
 - With PYTEST_FAIL_ON_SKIP=1 (set by .ci/run) any skipped test fails the run: in CI
   everything runs.
+
+The demo site, loaded once per session
+--------------------------------------
+`load_demo_content` takes 15-20 s, so the tests that need the demo site (the browser tests
+and the HTML validator test) share one copy: the session fixture `demo_database` loads it
+once and commits it. Every other test sees only what the migrations create:
+
+- The demo-site tests run last (`pytest_collection_modifyitems`), after all other tests.
+  Should another test still come after one of them, `pytest_runtest_setup` empties the
+  database first (flush, then the rows the migrations made, serialized when the test
+  database was set up) and loads the demo again before the next demo-site test.
+- Tests reach the demo through one of two fixtures, never through `demo_database` itself:
+  `demo_site` (tests/browser/conftest.py; built on `demo_db`) for the browser: no
+  transaction, since the live server and Playwright read through their own connections,
+  so whatever such a test writes is committed and stays. `demo_content` for tests that
+  use Django's test client: the test runs in a transaction that is rolled back (`db`), so
+  it may change anything.
+- Neither may be combined with `transactional_db`, `live_server` or
+  `django_db(transaction=True)`: their flush would delete the demo (a usage error).
+
+RULE for a browser test that changes data (an editor publishes a page, a visitor
+registers for an event): the other tests must not see the change. Either
+  1. it adds only rows of its own and removes them again in its teardown (a fixture with
+     `yield`), leaving every table with as many rows as before; or
+  2. it requests the fixture `demo_changes`: such tests run after all the others, and the
+     demo is loaded afresh (15-20 s) before the next test that needs it.
+Prefer 1. After every browser test without `demo_changes`, `demo_db` counts the rows of
+every table and fails the test if a count changed (the demo is then loaded afresh for the
+next test). Caches that visitors fill are exempt: image renditions, search query logs.
+The count does not see a row changed in place (a page retitled without a new revision):
+a test that does that needs `demo_changes` all the same.
 """
 
 import os
@@ -13,6 +44,10 @@ import shutil
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connection
+from django.test import Client
+from django.test.utils import setup_databases, teardown_databases
 from wagtail.models import Page, Site
 
 from metropolregion.navigation import forget_locales
@@ -21,11 +56,39 @@ from tests.factories import HomePageFactory
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
+# The database named in the settings, before pytest-django swaps in the test database.
+CONFIGURED_DB_NAME = settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"]
+
 
 def is_postgres():
     return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 
+def uses_demo(item):
+    return "demo_database" in getattr(item, "fixturenames", ())
+
+
+def changes_demo(item):
+    return "demo_changes" in getattr(item, "fixturenames", ())
+
+
+def uses_db(item):
+    return item.get_closest_marker("django_db") is not None or "django_db_setup" in getattr(
+        item, "fixturenames", ()
+    )
+
+
+def flushes_db(item):
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's own reordering
 def pytest_collection_modifyitems(config, items):
     no_pg = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://…")
     no_browser = pytest.mark.skip(
@@ -41,6 +104,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(no_pg)
         if "browser" in item.keywords and not have_browser:
             item.add_marker(no_browser)
+        if uses_demo(item) and flushes_db(item):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a demo-site test cannot be transactional (transactional_db, "
+                "live_server, django_db(transaction=True)): the flush would delete the shared "
+                "demo. Use demo_site or demo_content (see tests/conftest.py)."
+            )
+    # The shared demo last, the tests that change it at the very end (stable sort).
+    items.sort(key=lambda item: uses_demo(item) + changes_demo(item))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -57,6 +128,177 @@ def pytest_sessionfinish(session, exitstatus):
     skipped = reporter.stats.get("skipped", []) if reporter else []
     if skipped and os.environ.get("PYTEST_FAIL_ON_SKIP") and session.exitstatus == 0:
         session.exitstatus = 1
+
+
+class DemoDatabase:
+    """The state of the shared demo database: "empty" (only what the migrations made),
+    "loaded" (the demo, as load_demo_content made it) or "changed"."""
+
+    def __init__(self):
+        self.blocker = None  # pytest-django's django_db_blocker, once the demo was loaded
+        self.migrated = None  # the rows the migrations made, serialized
+        self.row_counts = None
+        self.state = "empty"
+
+    def load(self):
+        with self.blocker.unblock():
+            if self.state != "empty":
+                self._reset()
+            # Restores what a transactional test may have flushed (else rewrites the same rows).
+            connection.creation.deserialize_db_from_string(self.migrated)
+            with open(os.devnull, "w") as devnull:
+                call_command("load_demo_content", stdout=devnull)
+            # The home page's renditions (AVIF, WebP and JPEG in several sizes) take many
+            # seconds to make: made now, no browser test spends its page timeout on them.
+            assert Client().get("/").status_code == 200
+            self.row_counts = row_counts()
+        self.state = "loaded"
+
+    def reset(self):
+        with self.blocker.unblock():
+            self._reset()
+
+    def _reset(self):
+        # As serialized rollback does it: the sequences go on, so that no new row takes
+        # the key of one of the restored rows.
+        call_command(
+            "flush",
+            interactive=False,
+            verbosity=0,
+            reset_sequences=False,
+            inhibit_post_migrate=True,
+        )
+        connection.creation.deserialize_db_from_string(self.migrated)
+        self.state = "empty"
+
+
+demo = DemoDatabase()
+
+
+def cache_tables():
+    """Tables that visitors fill as a side effect of reading: image renditions and the
+    search query log (wagtail.contrib.search_promotions)."""
+    from django.apps import apps
+    from wagtail.images.models import AbstractRendition
+
+    tables = {
+        model._meta.db_table for model in apps.get_models() if issubclass(model, AbstractRendition)
+    }
+    if apps.is_installed("wagtail.contrib.search_promotions"):
+        from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+        tables |= {Query._meta.db_table, QueryDailyHits._meta.db_table}
+    return tables
+
+
+def row_counts():
+    """{table: number of rows} for every table of the project's models (one query)."""
+    skip = cache_tables()
+    tables = sorted(
+        table
+        for table in connection.introspection.django_table_names(
+            only_existing=True, include_views=False
+        )
+        if table not in skip
+    )
+    quote = connection.ops.quote_name  # the names come from Django's introspection
+    sql = " UNION ALL ".join(
+        f"SELECT %s, COUNT(*) FROM {quote(table)}"  # noqa: S608
+        for table in tables
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, tables)
+        return dict(cursor.fetchall())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    django_db_setup, django_db_blocker, django_db_keepdb, django_db_createdb, request
+):
+    """pytest-django's test database, plus what the shared demo needs when demo-site tests
+    were collected: the test database even when no other test asked for one, and the rows
+    the migrations made (to empty the database again)."""
+    created = None
+    if any(uses_demo(item) for item in request.session.items):
+        with django_db_blocker.unblock():
+            if connection.settings_dict["NAME"] == CONFIGURED_DB_NAME:
+                # No collected test uses `db` or a django_db marker (only browser tests):
+                # pytest-django set up no test database.
+                created = setup_databases(
+                    verbosity=request.config.option.verbose,
+                    interactive=False,
+                    aliases={DEFAULT_DB_ALIAS},
+                    keepdb=django_db_keepdb and not django_db_createdb,
+                )
+            demo.migrated = connection.creation.serialize_db_to_string()
+    yield
+    if created is not None and not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(created, verbosity=request.config.option.verbose)
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker, django_db_keepdb):
+    """The demo content, loaded once per session and committed. Not for tests: they use
+    `demo_site` (browser) or `demo_content` (test client); see the module docstring."""
+    demo.blocker = django_db_blocker
+    demo.load()
+    yield
+    if django_db_keepdb:  # a kept test database holds only what the migrations made
+        demo.reset()
+    demo.blocker = None
+    demo.state = "empty"
+
+
+def pytest_runtest_setup(item):
+    """Before any fixture of the test: load the demo afresh if a test changed it, or empty
+    the database if a test that is no demo-site test comes after one that was."""
+    if demo.blocker is None:  # the demo was not loaded in this session (yet)
+        return
+    if uses_demo(item):
+        if demo.state != "loaded":
+            demo.load()
+    elif demo.state != "empty" and uses_db(item):
+        demo.reset()
+
+
+@pytest.fixture
+def demo_db(demo_database, django_db_blocker):
+    """Access to the shared demo database outside any transaction, for browser tests: what
+    the test writes is committed. Afterwards the row counts must be as before, unless the
+    test requested `demo_changes` (see the module docstring)."""
+    with django_db_blocker.unblock():
+        yield
+        if demo.state == "loaded":
+            after = row_counts()
+            changed = {
+                table: f"{count} → {after.get(table)}"
+                for table, count in demo.row_counts.items()
+                if after.get(table) != count
+            }
+            if changed:
+                demo.state = "changed"  # the next demo-site test gets a fresh demo
+                pytest.fail(
+                    "the test changed the shared demo data (rows per table: "
+                    f"{changed}); remove what it adds in its teardown, or request the "
+                    "`demo_changes` fixture (see tests/conftest.py)",
+                    pytrace=False,
+                )
+
+
+@pytest.fixture
+def demo_changes(demo_database):
+    """Request this in a demo-site test that changes the demo data: it runs after the
+    other demo-site tests, and the demo is loaded afresh before the next one."""
+    demo.state = "changed"
+    return
+
+
+@pytest.fixture
+def demo_content(demo_database, db):
+    """The shared demo site for tests that use Django's test client: the test runs in a
+    transaction that is rolled back, so it may change anything."""
+    return
 
 
 @pytest.fixture(autouse=True)

@@ -1,12 +1,19 @@
-"""Playwright (Python) driving Debian's Chromium against pytest-django's live server.
+"""Playwright (Python) driving Debian's Chromium against a live server on the demo site.
 
 No browser is ever downloaded: Playwright launches /usr/bin/chromium with flags that
-keep it off the network (the machine has none beyond the package registries)."""
+keep it off the network (the machine has none beyond the package registries).
+
+The demo content is loaded once per session and shared by every browser test (see
+tests/conftest.py, also for the rule on tests that change data). The live server is our
+own, session-wide: pytest-django's `live_server` would make each test transactional, and
+the flush after each test would delete the shared demo."""
 
 import os
 
 import pytest
-from django.core.management import call_command
+from django.db import connections
+from django.test.utils import modify_settings
+from pytest_django.live_server_helper import LiveServer
 
 from tests.conftest import CHROMIUM
 
@@ -26,9 +33,30 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if str(item.fspath).startswith(browser_dir):
             item.add_marker(pytest.mark.browser)
-            # The live server reads through its own connection, so these tests run outside
-            # a transaction; serialized rollback restores what the migrations created.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_database, request):
+    """A live server for the whole session, started once the demo is in the database.
+    (With the in-memory SQLite test database it shares the test's connection.)"""
+    address = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(address)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def demo_site(demo_db, demo_server):
+    """The demo content served by the live server; returns the server's base URL.
+
+    No transaction: the live server reads through its own connection (see tests/conftest.py
+    for what that means for tests that change data)."""
+    with modify_settings(ALLOWED_HOSTS={"append": demo_server.thread.host}):
+        yield demo_server.url
 
 
 @pytest.fixture
@@ -36,18 +64,22 @@ def browser(demo_site, monkeypatch):
     """Chromium, started after the database and the live server are ready.
 
     Playwright's sync API runs its event loop in greenlets with their own context, and
-    Django keeps database connections per context: while Playwright runs, the ORM sees
-    fresh connection objects. Starting the browser after the database fixtures and
-    stopping it before their teardown keeps Django's set-up and rollback (serialized
-    rollback restores what the migrations created) on the test's own connection."""
+    Django keeps database connections per context: while Playwright runs, the ORM (in the
+    test) sees fresh connection objects. Starting the browser after the database fixtures
+    keeps the demo's set-up (and any reload) on the test's own connection; the connections
+    opened while Playwright ran are closed with it, so none outlives the test (PostgreSQL
+    refuses to drop a test database that still has sessions)."""
     # The ORM refuses to run while an event loop runs unless told the use is safe.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+            connections.close_all()
 
 
 @pytest.fixture
@@ -63,13 +95,6 @@ def page(context):
     pg = context.new_page()
     pg.set_default_timeout(15_000)
     return pg
-
-
-@pytest.fixture
-def demo_site(live_server):
-    """The demo content served by the live server; returns the server's base URL."""
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    return live_server.url
 
 
 def axe_violations(page):

@@ -2,18 +2,13 @@
 alone), the same without JavaScript, and the home page's gallery teaser and testimonials;
 every page and the open lightbox pass axe."""
 
-import os
 import re
 
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from galleries import demo as galleries_demo
 from galleries.models import GalleryPage
-from metropolregion.models import HomePage
-from testimonials import demo as testimonials_demo
-from testimonials import models as testimonials_models
 
 from .conftest import axe_violations, describe
 
@@ -25,17 +20,10 @@ GALLERY = "/galerien/5-mitteldeutscher-wasserstoffkongress/"
 
 @pytest.fixture
 def demo_site(demo_site):
-    """The demo site with galleries and testimonials (built here if load_demo_content does
-    not build them yet), before the browser starts; the pages are rendered once so their
-    renditions exist before Chromium asks."""
+    """The demo site with its galleries and testimonials, its pages rendered once before
+    the browser starts so that their renditions exist before Chromium asks."""
     from django.test import Client
 
-    with open(os.devnull, "w") as devnull:
-        home = HomePage.objects.get(depth=2)
-        if not GalleryPage.objects.exists():
-            galleries_demo.build(devnull, home)
-        if not testimonials_models.Testimonial.objects.exists():
-            testimonials_demo.build(devnull, home)
     client = Client()
     for url in ("/", "/galerien/", GALLERY):
         assert client.get(url).status_code == 200

@@ -2,13 +2,11 @@
 JavaScript, the year archive, a press release with its contact, and the home page's news
 block - all without axe violations."""
 
-import os
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from metropolregion.models import HomePage
-from news import demo, demo_texts
+from news import demo_texts
 
 from .conftest import axe_violations, describe
 
@@ -19,9 +17,7 @@ VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, 
 
 @pytest.fixture
 def news_site(demo_site):
-    """The demo site with the news section (and the news block on the home page)."""
-    with open(os.devnull, "w") as devnull:
-        demo.build(devnull, HomePage.objects.get(depth=2))
+    """The demo site, with the news section and the news block on the home page."""
     return demo_site
 
 

@@ -2,13 +2,10 @@
 (with and without JavaScript), opens a project, follows its topic, visits a working group;
 every page passes axe."""
 
-import os
 import re
 
 import pytest
 
-from metropolregion.models import HomePage
-from projects import demo
 from projects.models import ProjectPage, WorkingGroupPage
 
 from .conftest import axe_violations, describe
@@ -17,14 +14,6 @@ pytestmark = pytest.mark.browser
 
 VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
 CARD = "article.card--project"
-
-
-@pytest.fixture
-def demo_site(demo_site):
-    """The core demo site plus the projects app's demo content (before the browser starts)."""
-    with open(os.devnull, "w") as devnull:
-        demo.build(devnull, HomePage.objects.get(depth=2))
-    return demo_site
 
 
 def tagged(slug):
