@@ -44,3 +44,26 @@ ICAL_STATUS = {
     EventStatus.POSTPONED: "TENTATIVE",
     EventStatus.CANCELLED: "CANCELLED",
 }
+
+
+class RegistrationMode(models.TextChoices):
+    """How people register for an event."""
+
+    NONE = "keine", _("No registration")
+    EXTERNAL = "extern", _("On another website (registration link)")
+    INTERNAL = "intern", _("On this website")
+
+
+class Audience(models.TextChoices):
+    """Who may register."""
+
+    PUBLIC = "alle", _("Everyone")
+    MEMBERS = "mitglieder", _("Members only")
+
+
+class RegistrationStatus(models.TextChoices):
+    """Where a registration stands. A checked-in person stays confirmed (see checked_in_at)."""
+
+    CONFIRMED = "bestaetigt", _("Confirmed")
+    WAITLISTED = "warteliste", _("On the waiting list")
+    CANCELLED = "storniert", _("Cancelled")

@@ -232,6 +232,7 @@ def event_fields(item, start, end, all_day, groups, collection):
         "programme": _stream([("item", value) for value in item["programme"]], slug),
         "documents": _stream(documents, slug),
         "registration_url": item["registration_url"],
+        "registration_mode": "extern" if item["registration_url"] else "keine",
         "report": _sections(item.get("report", []), f"{slug}-report"),
         "working_group": groups.get(item["group"]),
         "search_description": "",

@@ -86,7 +86,14 @@ class AdminCreateTest(WagtailPageTestCase):
                 ]
             ),
             "documents": streamfield([]),
+            "registration_mode": "extern",
             "registration_url": "https://example.org/anmeldung",
+            "registration_opens": "",
+            "registration_closes": "",
+            "capacity": "",
+            "audience": "alle",
+            "price": "",
+            "member_price": "",
             "report": streamfield([]),
             "tags": "Wasserstoff, Strukturwandel",
             "working_group": "",
@@ -130,6 +137,40 @@ class AdminCreateTest(WagtailPageTestCase):
     def test_in_person_event_needs_a_town(self):
         response = self.client.post(self.add_url(), self.event_data(city=""))
         assert "city" in response.context["form"].errors
+
+    def test_internal_registration_settings_are_stored(self):
+        data = self.event_data(
+            registration_mode="intern",
+            registration_url="",
+            capacity="80",
+            audience="mitglieder",
+            price="120.00",
+            member_price="80.00",
+            waiting_list="on",
+            ask_dietary_needs="on",
+        )
+        self.assertCanCreate(self.index, EventPage, data)
+        page = EventPage.objects.get(slug="jahreskonferenz-2025")
+        assert (page.registration_mode, page.capacity, page.audience) == (
+            "intern",
+            80,
+            "mitglieder",
+        )
+        assert (str(page.price), str(page.member_price)) == ("120.00", "80.00")
+        assert page.waiting_list and page.ask_dietary_needs and not page.ask_notes
+
+    def test_inconsistent_registration_settings_are_refused_by_field(self):
+        data = self.event_data(
+            registration_mode="extern",
+            registration_url="",
+            registration_opens="2025-06-10 10:00",
+            registration_closes="2025-06-01 10:00",
+            price="50",
+            member_price="60",
+        )
+        errors = self.client.post(self.add_url(), data).context["form"].errors
+        assert {"registration_url", "registration_closes", "member_price"} <= set(errors)
+        assert not EventPage.objects.filter(slug="jahreskonferenz-2025").exists()
 
     def test_programme_item_ending_before_it_starts_is_refused(self):
         data = self.event_data(

@@ -64,6 +64,8 @@ class EventPageFactory(wagtail_factories.PageFactory):
     teaser = factory.Faker("paragraph", nb_sentences=2, locale="de_DE")
     image = None
     image_credit = ""
+    registration_url = ""
+    registration_mode = factory.LazyAttribute(lambda o: "extern" if o.registration_url else "keine")
 
     class Meta:
         model = EventPage

@@ -18,9 +18,9 @@ from wagtail.search import index
 from metropolregion.home_blocks import BaseStreamBlock
 from metropolregion.streamfield import prefetch_stream
 
-from . import dates
-from .blocks import AgendaItemBlock, DocumentBlock
-from .choices import EventFormat, EventStatus
+from .. import dates
+from ..blocks import AgendaItemBlock, DocumentBlock
+from ..choices import Audience, EventFormat, EventStatus, RegistrationMode
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -49,13 +49,13 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("", name="upcoming")
     def upcoming_route(self, request):
-        from .views import listing_context
+        from ..views import listing_context
 
         return self.render(request, context_overrides=listing_context(self, request, "upcoming"))
 
     @path("archiv/", name="past")
     def past_route(self, request):
-        from .views import listing_context
+        from ..views import listing_context
 
         return self.render(request, context_overrides=listing_context(self, request, "past"))
 
@@ -68,7 +68,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("monat/<int:year>/<int:month>/", name="month")
     def month_route(self, request, year, month):
-        from .views import month_context
+        from ..views import month_context
 
         context = month_context(self, request, year, month)
         if context is None:
@@ -79,19 +79,19 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("ical/", name="feed")
     def feed_route(self, request):
-        from .views import serve_feed
+        from ..views import serve_feed
 
         return serve_feed(self, request)
 
     @path("ical/thema/<str:slug>/", name="topic_feed")
     def topic_feed_route(self, request, slug):
-        from .views import serve_feed
+        from ..views import serve_feed
 
         return serve_feed(self, request, topic_slug=slug)
 
     @path("ical/arbeitsgruppe/<str:slug>/", name="group_feed")
     def group_feed_route(self, request, slug):
-        from .views import serve_feed
+        from ..views import serve_feed
 
         return serve_feed(self, request, group_slug=slug)
 
@@ -106,7 +106,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     @cached_property
     def public_events(self):
         """The live, public events below this calendar (a queryset)."""
-        from . import queries
+        from .. import queries
 
         return queries.public_events(self)
 
@@ -178,11 +178,67 @@ class EventPage(RoutablePageMixin, Page):
     documents = StreamField(
         [("document", DocumentBlock())], blank=True, verbose_name=_("Downloads")
     )
+    registration_mode = models.CharField(
+        _("Registration"),
+        max_length=10,
+        choices=RegistrationMode.choices,
+        default=RegistrationMode.NONE,
+    )
     registration_url = models.URLField(
         _("Registration link"),
         blank=True,
         help_text=_("An external page where people register for this event."),
     )
+    registration_opens = models.DateTimeField(
+        _("Registration opens"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to open registration when the page is published."),
+    )
+    registration_closes = models.DateTimeField(
+        _("Registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to close registration when the event starts."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("Places"),
+        null=True,
+        blank=True,
+        help_text=_("How many people can take part. Leave empty for no limit."),
+    )
+    waiting_list = models.BooleanField(
+        _("Waiting list"),
+        default=True,
+        help_text=_("When all places are taken, further people join a waiting list."),
+    )
+    members_first = models.BooleanField(
+        _("Members first on the waiting list"),
+        default=False,
+        help_text=_("When a place becomes free, members on the waiting list move up first."),
+    )
+    audience = models.CharField(
+        _("Who may register"), max_length=12, choices=Audience.choices, default=Audience.PUBLIC
+    )
+    price = models.DecimalField(
+        _("Price (EUR)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for a free event. Shown and recorded; payment is not handled."),
+    )
+    member_price = models.DecimalField(
+        _("Member price (EUR)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Applied automatically when a logged-in member registers."),
+    )
+    ask_notes = models.BooleanField(_("Ask for notes"), default=False)
+    ask_dietary_needs = models.BooleanField(_("Ask about dietary needs"), default=False)
+    ask_accessibility_needs = models.BooleanField(_("Ask about accessibility needs"), default=True)
     report = StreamField(
         BaseStreamBlock(),
         blank=True,
@@ -237,7 +293,26 @@ class EventPage(RoutablePageMixin, Page):
         FieldPanel("body"),
         FieldPanel("programme"),
         FieldPanel("documents"),
-        FieldPanel("registration_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_mode"),
+                FieldPanel("registration_url"),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
+                ),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("audience")]),
+                FieldRowPanel([FieldPanel("waiting_list"), FieldPanel("members_first")]),
+                FieldRowPanel([FieldPanel("price"), FieldPanel("member_price")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("ask_notes"),
+                        FieldPanel("ask_dietary_needs"),
+                        FieldPanel("ask_accessibility_needs"),
+                    ]
+                ),
+            ],
+            heading=_("Registration"),
+        ),
         FieldPanel("report"),
         MultiFieldPanel(
             [FieldPanel("tags"), FieldPanel("working_group")], heading=_("Topics and group")
@@ -265,7 +340,11 @@ class EventPage(RoutablePageMixin, Page):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gte=models.F("start")), name="events_end_not_before_start"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__isnull=True) | models.Q(capacity__gt=0),
+                name="events_capacity_positive",
+            ),
         ]
 
     def clean(self):
@@ -284,8 +363,31 @@ class EventPage(RoutablePageMixin, Page):
             errors["organiser_name"] = _("Name the organiser of another organiser's event.")
         if self.image_id and not (self.image_credit or "").strip():
             errors["image_credit"] = _("Say who took the picture: an image needs a credit.")
+        errors.update(self.registration_errors())
         if errors:
             raise ValidationError(errors)
+
+    def registration_errors(self):
+        """What is wrong with the registration settings, by field."""
+        errors = {}
+        if self.registration_mode == RegistrationMode.EXTERNAL and not self.registration_url:
+            errors["registration_url"] = _("Give the address where people register.")
+        opens, closes = self.registration_opens, self.registration_closes
+        if opens and closes and closes <= opens:
+            errors["registration_closes"] = _("Registration must close after it opens.")
+        if self.capacity == 0:
+            errors["capacity"] = _("Give at least one place, or leave the field empty.")
+        price, member_price = self.price, self.member_price
+        if member_price is not None and price is not None and member_price > price:
+            errors["member_price"] = _("The member price is higher than the price.")
+        if member_price is not None and price is None:
+            errors["price"] = _("Give the price for non-members as well.")
+        return errors
+
+    @property
+    def registration_closes_at(self):
+        """When registration closes: as set, else when the event starts."""
+        return self.registration_closes or self.start
 
     def save(self, *args, **kwargs):
         if self.all_day and self.start and self.end:
@@ -352,7 +454,7 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("ical/", name="ical")
     def ical_route(self, request):
-        from .views import serve_event_ics
+        from ..views import serve_event_ics
 
         return serve_event_ics(self, request)
 
@@ -361,7 +463,7 @@ class EventPage(RoutablePageMixin, Page):
         return base + self.reverse_subpage("ical") if base else ""
 
     def get_context(self, request, *args, **kwargs):
-        from .views import event_context
+        from ..views import event_context
 
         prefetch_stream(self.body, self.report)
         context = super().get_context(request, *args, **kwargs)

@@ -1,0 +1,6 @@
+"""The event calendar's models: the calendar and event pages, and registrations."""
+
+from .calendar import EventIndexPage, EventPage, EventPageTag
+from .registration import Registration
+
+__all__ = ["EventIndexPage", "EventPage", "EventPageTag", "Registration"]

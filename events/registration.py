@@ -1,0 +1,224 @@
+"""The rules of event registration, in small functions called from the page, the admin
+and commands alike (tested without HTTP).
+
+- Capacity is never exceeded: every change that fills or frees a place runs in a
+  transaction that first locks the event's row (SELECT … FOR UPDATE on PostgreSQL), so
+  registrations and cancellations for one event queue up behind each other.
+- One registration per email address and event (a database constraint); a second attempt
+  is answered like the first, so the page never reveals who is registered.
+- A logged-in member gets the member price; the price is recorded with the registration.
+- When a confirmed place becomes free, the first on the waiting list moves up (members
+  first where the event says so) in the same transaction: nobody moves up twice.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+
+from . import dates
+from .choices import Audience, EventStatus, RegistrationMode, RegistrationStatus
+from .models import EventPage, Registration
+
+CONFIRMED = RegistrationStatus.CONFIRMED
+WAITLISTED = RegistrationStatus.WAITLISTED
+CANCELLED = RegistrationStatus.CANCELLED
+
+MEMBERS_GROUP = "Mitglieder"
+
+
+class Outcome:
+    """What became of an attempt to register."""
+
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    DUPLICATE = "duplicate"  # answered like CONFIRMED; the address gets a mail instead
+    # Refusals: the page says so plainly.
+    NO_REGISTRATION = "no_registration"
+    NOT_OPEN_YET = "not_open_yet"
+    CLOSED = "closed"
+    FULL = "full"
+    MEMBERS_ONLY = "members_only"
+
+
+REFUSALS = {
+    Outcome.NO_REGISTRATION,
+    Outcome.NOT_OPEN_YET,
+    Outcome.CLOSED,
+    Outcome.FULL,
+    Outcome.MEMBERS_ONLY,
+}
+
+
+@dataclass
+class Applicant:
+    """What a person enters in the form (already validated)."""
+
+    name: str
+    email: str
+    organisation: str = ""
+    notes: str = ""
+    dietary_needs: str = ""
+    accessibility_needs: str = ""
+
+
+@dataclass
+class Result:
+    outcome: str
+    registration: Registration | None = None
+    promoted: list = field(default_factory=list)
+
+    @property
+    def refused(self):
+        return self.outcome in REFUSALS
+
+
+def normalise_email(email):
+    return (email or "").strip().lower()
+
+
+def is_member(user):
+    """Whether `user` is a logged-in member (of the members' group)."""
+    if user is None or not user.is_authenticated:
+        return False
+    return user.groups.filter(name=MEMBERS_GROUP).exists()
+
+
+def price_for(event, member):
+    """The price a person pays: the member price for members where there is one."""
+    if member and event.member_price is not None:
+        return event.member_price
+    return event.price if event.price is not None else Decimal("0")
+
+
+def lock_event(event_id):
+    """The event, its row locked until the transaction ends (a no-op lock on SQLite,
+    which serialises writers anyway)."""
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
+
+
+def confirmed_count(event):
+    return Registration.objects.filter(event=event, status=CONFIRMED).count()
+
+
+def free_places(event):
+    """Places left, or None for an event without a limit."""
+    if event.capacity is None:
+        return None
+    return max(0, event.capacity - confirmed_count(event))
+
+
+def availability(event, user=None, at=None):
+    """Why a person cannot register now (an Outcome of REFUSALS), or None if they can.
+    A full event with a waiting list is open: people join the list."""
+    at = at or dates.now()
+    if event.registration_mode != RegistrationMode.INTERNAL:
+        return Outcome.NO_REGISTRATION
+    if event.status == EventStatus.CANCELLED or event.is_past(at):
+        return Outcome.CLOSED
+    if event.registration_opens and at < event.registration_opens:
+        return Outcome.NOT_OPEN_YET
+    if at >= event.registration_closes_at:
+        return Outcome.CLOSED
+    if event.audience == Audience.MEMBERS and not is_member(user):
+        return Outcome.MEMBERS_ONLY
+    if not event.waiting_list and free_places(event) == 0:
+        return Outcome.FULL
+    return None
+
+
+@transaction.atomic
+def register(event_id, applicant, user=None, at=None):
+    """Register `applicant` for the event: confirmed while places are free, else on the
+    waiting list (if the event has one), else refused."""
+    event = lock_event(event_id)
+    refusal = availability(event, user=user, at=at)
+    if refusal is not None:
+        return Result(refusal)
+    email = normalise_email(applicant.email)
+    existing = Registration.objects.filter(event=event, email=email).first()
+    if existing is not None and existing.status != CANCELLED:
+        return Result(Outcome.DUPLICATE, existing)
+
+    places = free_places(event)
+    status = CONFIRMED if places is None or places > 0 else WAITLISTED
+    member = is_member(user)
+    registration = existing or Registration(event=event, email=email)
+    registration.status = status
+    registration.name = applicant.name.strip()
+    registration.organisation = applicant.organisation.strip()
+    registration.notes = applicant.notes.strip() if event.ask_notes else ""
+    registration.dietary_needs = applicant.dietary_needs.strip() if event.ask_dietary_needs else ""
+    registration.accessibility_needs = (
+        applicant.accessibility_needs.strip() if event.ask_accessibility_needs else ""
+    )
+    registration.user = user if user is not None and user.is_authenticated else None
+    registration.is_member = member
+    registration.price = price_for(event, member)
+    registration.cancelled_at = None
+    registration.promoted_at = None
+    registration.save()
+    return Result(Outcome.CONFIRMED if status == CONFIRMED else Outcome.WAITLISTED, registration)
+
+
+@transaction.atomic
+def cancel(registration_id, at=None):
+    """Cancel a registration; a freed place goes to the waiting list. Cancelling twice
+    changes nothing the second time."""
+    registration = Registration.objects.only("event_id").get(pk=registration_id)
+    event = lock_event(registration.event_id)
+    registration = Registration.objects.select_for_update().get(pk=registration_id)
+    if registration.status == CANCELLED:
+        return Result(CANCELLED, registration)
+    was_confirmed = registration.status == CONFIRMED
+    registration.status = CANCELLED
+    registration.cancelled_at = at or dates.now()
+    registration.checked_in_at = None
+    registration.save(update_fields=["status", "cancelled_at", "checked_in_at", "updated_at"])
+    promoted = fill_free_places(event, at=at) if was_confirmed else []
+    return Result(CANCELLED, registration, promoted)
+
+
+def waiting_list(event):
+    """The waiting list in the order people move up: first come, first served, members
+    first where the event says so."""
+    waiting = Registration.objects.filter(event=event, status=WAITLISTED)
+    if event.members_first:
+        waiting = waiting.annotate(
+            member_rank=Case(
+                When(is_member=True, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        ).order_by("member_rank", "created_at", "pk")
+    else:
+        waiting = waiting.order_by("created_at", "pk")
+    return waiting
+
+
+def fill_free_places(event, at=None):
+    """Move people up from the waiting list while places are free. The caller holds the
+    event's lock (call it inside `lock_event`'s transaction)."""
+    places = free_places(event)
+    if places == 0:
+        return []
+    waiting = waiting_list(event).select_for_update(of=("self",))
+    chosen = list(waiting if places is None else waiting[:places])
+    moment = at or dates.now()
+    for registration in chosen:
+        registration.status = CONFIRMED
+        registration.promoted_at = moment
+        registration.save(update_fields=["status", "promoted_at", "updated_at"])
+    return chosen
+
+
+def counts(event):
+    """Confirmed, waiting, cancelled and checked-in registrations, and free places."""
+    found = Registration.objects.filter(event=event).aggregate(
+        confirmed=Count("pk", filter=Q(status=CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=WAITLISTED)),
+        cancelled=Count("pk", filter=Q(status=CANCELLED)),
+        checked_in=Count("pk", filter=Q(checked_in_at__isnull=False)),
+    )
+    capacity = event.capacity
+    found["free"] = None if capacity is None else max(0, capacity - found["confirmed"])
+    return found
