@@ -3,6 +3,7 @@ import models)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventFormat(models.TextChoices):
@@ -66,4 +67,4 @@ class RegistrationStatus(models.TextChoices):
 
     CONFIRMED = "bestaetigt", _("Confirmed")
     WAITLISTED = "warteliste", _("On the waiting list")
-    CANCELLED = "storniert", _("Cancelled")
+    CANCELLED = "storniert", pgettext_lazy("registration status", "Cancelled")

@@ -232,11 +232,19 @@ def event_fields(item, start, end, all_day, groups, collection):
         "programme": _stream([("item", value) for value in item["programme"]], slug),
         "documents": _stream(documents, slug),
         "registration_url": item["registration_url"],
-        "registration_mode": "extern" if item["registration_url"] else "keine",
+        "registration_mode": registration_mode(item),
+        **texts.REGISTRATION_DEFAULTS,
+        **texts.REGISTRATION.get(slug, {}),
         "report": _sections(item.get("report", []), f"{slug}-report"),
         "working_group": groups.get(item["group"]),
         "search_description": "",
     }
+
+
+def registration_mode(item):
+    if item["slug"] in texts.REGISTRATION:
+        return "intern"
+    return "extern" if item["registration_url"] else "keine"
 
 
 def upsert_event(index, slug, fields, tags):

@@ -12,6 +12,7 @@ forward into the current month while the month has days left.
 """
 
 import datetime
+from decimal import Decimal
 
 from .choices import EventFormat, EventStatus
 
@@ -828,3 +829,40 @@ UPCOMING_EVENTS = [
         "registration_url": "",
     },
 ]
+
+
+# Registration on this website for some upcoming events (the others have none or an
+# external link): a free event, one with a member price, one for members only.
+REGISTRATION_DEFAULTS = {
+    "registration_opens": None,
+    "registration_closes": None,
+    "capacity": None,
+    "waiting_list": True,
+    "members_first": False,
+    "audience": "alle",
+    "price": None,
+    "member_price": None,
+    "ask_notes": False,
+    "ask_dietary_needs": False,
+    "ask_accessibility_needs": True,
+}
+REGISTRATION = {
+    "netzwerktreffen-wasserstoff-mittelstand": {
+        "capacity": 40,
+        "ask_dietary_needs": True,
+    },
+    "investorenabend-standort-mitteldeutschland": {
+        "capacity": 60,
+        "price": Decimal("95.00"),
+        "member_price": Decimal("65.00"),
+        "members_first": True,
+        "ask_dietary_needs": True,
+        "ask_notes": True,
+    },
+    "online-sprechstunde-foerderung-revier": {
+        "capacity": 25,
+        "audience": "mitglieder",
+        "ask_notes": True,
+        "ask_accessibility_needs": False,
+    },
+}

@@ -44,8 +44,8 @@ def build_calendar(events, request, name, description=""):
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", icalendar.vDuration(REFRESH_INTERVAL))
     stamp = timezone.now().astimezone(datetime.UTC)
-    host = urlsplit(request.build_absolute_uri("/")).hostname or "localhost"
     events = list(events)
+    host = site_host(request, events)
     for event in events:
         calendar.add_component(vevent(event, request, host, stamp))
     if events:
@@ -57,6 +57,15 @@ def build_calendar(events, request, name, description=""):
             last_date=datetime.date(last.year + 1, 12, 31),
         )
     return calendar.to_ical()
+
+
+def site_host(request, events):
+    """The host for UIDs: the request's, or (in a mail, without a request) the site's."""
+    if request is not None:
+        url = request.build_absolute_uri("/")
+    else:
+        url = events[0].get_full_url() if events else ""
+    return urlsplit(url or "").hostname or "localhost"
 
 
 def vevent(event, request, host, stamp):

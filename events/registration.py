@@ -13,13 +13,16 @@ and commands alike (tested without HTTP).
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core import signing
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
-from . import dates
+from . import dates, mail
 from .choices import Audience, EventStatus, RegistrationMode, RegistrationStatus
-from .models import EventPage, Registration
+from .models import EventPage, NotificationKind, Registration
 
 CONFIRMED = RegistrationStatus.CONFIRMED
 WAITLISTED = RegistrationStatus.WAITLISTED
@@ -139,6 +142,7 @@ def register(event_id, applicant, user=None, at=None):
     email = normalise_email(applicant.email)
     existing = Registration.objects.filter(event=event, email=email).first()
     if existing is not None and existing.status != CANCELLED:
+        mail.queue(existing, NotificationKind.DUPLICATE)
         return Result(Outcome.DUPLICATE, existing)
 
     places = free_places(event)
@@ -159,7 +163,11 @@ def register(event_id, applicant, user=None, at=None):
     registration.cancelled_at = None
     registration.promoted_at = None
     registration.save()
-    return Result(Outcome.CONFIRMED if status == CONFIRMED else Outcome.WAITLISTED, registration)
+    confirmed = status == CONFIRMED
+    mail.queue(
+        registration, NotificationKind.CONFIRMATION if confirmed else NotificationKind.WAITLIST
+    )
+    return Result(Outcome.CONFIRMED if confirmed else Outcome.WAITLISTED, registration)
 
 
 @transaction.atomic
@@ -176,6 +184,7 @@ def cancel(registration_id, at=None):
     registration.cancelled_at = at or dates.now()
     registration.checked_in_at = None
     registration.save(update_fields=["status", "cancelled_at", "checked_in_at", "updated_at"])
+    mail.queue(registration, NotificationKind.CANCELLATION)
     promoted = fill_free_places(event, at=at) if was_confirmed else []
     return Result(CANCELLED, registration, promoted)
 
@@ -208,6 +217,7 @@ def fill_free_places(event, at=None):
         registration.status = CONFIRMED
         registration.promoted_at = moment
         registration.save(update_fields=["status", "promoted_at", "updated_at"])
+        mail.queue(registration, NotificationKind.PROMOTION)
     return chosen
 
 
@@ -222,3 +232,58 @@ def counts(event):
     capacity = event.capacity
     found["free"] = None if capacity is None else max(0, capacity - found["confirmed"])
     return found
+
+
+# -- the signed link to cancel, in every mail --
+
+CANCEL_SALT = "events.registration.cancel"
+
+
+class LinkExpired(Exception):
+    pass
+
+
+class LinkInvalid(Exception):
+    pass
+
+
+def cancel_code(registration):
+    """A signed, timestamped code naming the registration (by its random token)."""
+    return signing.dumps(registration.token, salt=CANCEL_SALT, compress=True)
+
+
+def registration_for_code(code):
+    """The registration a cancel code names; LinkExpired or LinkInvalid otherwise."""
+    max_age = settings.REGISTRATION_CANCEL_LINK_DAYS * 24 * 3600
+    try:
+        token = signing.loads(code, salt=CANCEL_SALT, max_age=max_age)
+    except signing.SignatureExpired as error:
+        raise LinkExpired from error
+    except signing.BadSignature as error:
+        raise LinkInvalid from error
+    found = Registration.objects.select_related("event").filter(token=token).first()
+    if found is None:
+        raise LinkInvalid
+    return found
+
+
+def cancel_url(registration):
+    """The absolute address of the page to cancel `registration`."""
+    event = registration.event.specific
+    query = urlencode({"code": cancel_code(registration)})
+    return f"{event.get_full_url()}{event.reverse_subpage('cancel')}?{query}"
+
+
+def initial_data(user):
+    """The form's pre-filled values for a logged-in person."""
+    if user is None or not user.is_authenticated:
+        return {}
+    initial = {"name": user.get_full_name() or user.get_username(), "email": user.email}
+    try:
+        from metropolregion.membership.members import member_organisation
+    except ImportError:  # the membership app is optional
+        member_organisation = None
+    organisation = member_organisation(user) if member_organisation else None
+    if organisation is not None:
+        initial["organisation"] = organisation.name
+    return initial

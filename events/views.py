@@ -4,9 +4,14 @@ iCal feeds and the event page's context. Called by the routes of `EventIndexPage
 
 import calendar as pycalendar
 import datetime
+import hashlib
+import logging
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -14,6 +19,7 @@ from taggit.models import Tag
 from metropolregion.listing import paginate, querystring_without
 
 from . import dates, ical, queries
+from . import registration as registration_rules
 from .choices import EventFormat, Organiser
 from .filters import PARAMS, read_filters
 
@@ -21,6 +27,8 @@ EVENTS_PER_PAGE = 12
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 FEED_PAST_DAYS = 180  # feeds keep recent events, so a subscriber still sees last week's
 FEED_LENGTH = 500
+
+logger = logging.getLogger(__name__)
 
 
 # -- lists --
@@ -231,4 +239,115 @@ def event_context(event, request):
         "galleries": queries.galleries_of(event) if event.pk else [],
         "ics_url": ics_url,
         "webcal_url": webcal_url(request, ics_url) if ics_url else "",
+        "register_url": event.route_url("register", request),
+        **registration_summary(event, request),
     }
+
+
+# -- registration (on the event page's routes anmeldung/ and abmelden/) --
+
+REFUSAL_MESSAGES = {
+    "no_registration": _("Registration for this event is not possible on this website."),
+    "not_open_yet": _("Registration for this event has not opened yet."),
+    "closed": _("Registration for this event has closed."),
+    "full": _("This event is fully booked, and it has no waiting list."),
+    "members_only": _("This event is for members only. Please log in with your member account."),
+}
+
+
+def refusal_message(outcome):
+    return REFUSAL_MESSAGES.get(outcome, "")
+
+
+def rate_limited(request):
+    """Whether this address has tried to register too often lately. A cache that fails
+    never blocks a registration."""
+    window = settings.REGISTRATION_RATE_WINDOW
+    address = request.META.get("REMOTE_ADDR", "")
+    key = "events:registration-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    try:
+        cache.add(key, 0, timeout=window)
+        attempts = cache.incr(key)
+    except Exception:  # a cache outage must not stop registrations
+        logger.warning("Rate limit of the registration is not available (cache error)")
+        return False
+    return attempts > settings.REGISTRATION_RATE_LIMIT
+
+
+def landing_kind(event, result):
+    """Which thank-you page to show. A duplicate sees what a newcomer would see now, so
+    the page never tells whether an address is registered."""
+    if result.outcome in ("confirmed", "waitlisted"):
+        return result.outcome
+    places = registration_rules.free_places(event)
+    return "confirmed" if places is None or places > 0 else "waitlisted"
+
+
+def registration_summary(event, request):
+    """What the event page and the form page say about registration."""
+    refusal = registration_rules.availability(event, user=request.user)
+    places = registration_rules.free_places(event) if event.registration_mode == "intern" else None
+    return {
+        "registration_refusal": refusal_message(refusal) if refusal else "",
+        "registration_open": refusal is None,
+        "free_places": places,
+        "waiting_list_only": places == 0 and refusal is None,
+        "member_price_applies": registration_rules.is_member(request.user)
+        and event.member_price is not None,
+    }
+
+
+def serve_registration(event, request):
+    """GET: the form (or why there is none). POST: check, store, thank."""
+    context = event.get_context(request)
+    if context["registration_refusal"]:
+        return TemplateResponse(request, "events/registration_page.html", context)
+    form = event.get_form(request, request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if rate_limited(request):
+            context["rate_limited"] = True
+            status = 429
+        elif form.is_valid():
+            if form.is_spam:  # answered like a success; nothing stored
+                return event.render_landing(request, registration_rules.Result("confirmed"), form)
+            result = event.process_registration(request, form)
+            if not result.refused:
+                return event.render_landing(request, result, form)
+            context.update(registration_summary(event, request))
+    context["form"] = form
+    context["privacy_url"] = privacy_url(request)
+    return TemplateResponse(request, "events/registration_page.html", context, status=status)
+
+
+def privacy_url(request):
+    """The privacy notice ("Datenschutz") of the site, if it has one."""
+    from wagtail.models import Page
+
+    page = Page.objects.live().filter(slug="datenschutz").order_by("depth", "path").first()
+    return page.get_url(request) if page else ""
+
+
+def serve_cancel(event, request):
+    """The page behind the link in every mail: GET asks, POST cancels (mail scanners
+    that follow links must not cancel anything)."""
+    code = request.POST.get("code") or request.GET.get("code") or ""
+    context = event.get_context(request)
+    try:
+        registration = registration_rules.registration_for_code(code)
+    except registration_rules.LinkExpired:
+        context["link_problem"] = "expired"
+        return TemplateResponse(request, "events/cancel_page.html", context, status=410)
+    except registration_rules.LinkInvalid:
+        context["link_problem"] = "invalid"
+        return TemplateResponse(request, "events/cancel_page.html", context, status=404)
+    if registration.event_id != event.pk:
+        context["link_problem"] = "invalid"
+        return TemplateResponse(request, "events/cancel_page.html", context, status=404)
+    context.update({"registration": registration, "code": code})
+    if registration.status == registration_rules.CANCELLED:
+        context["already_cancelled"] = True
+    elif request.method == "POST":
+        registration_rules.cancel(registration.pk)
+        context["cancelled_now"] = True
+    return TemplateResponse(request, "events/cancel_page.html", context)

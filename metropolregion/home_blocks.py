@@ -15,6 +15,7 @@ from testimonials.blocks import TestimonialsBlock  # isort: skip
 from news.blocks import LatestNewsBlock  # isort: skip
 from projects.blocks import ProjectGridBlock, WorkingGroupsBlock  # isort: skip
 from events.blocks import FeaturedEventBlock, UpcomingEventsBlock  # isort: skip
+from metropolregion.membership.blocks import MemberDirectoryBlock  # isort: skip
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -24,6 +25,13 @@ class BaseStreamBlock(blocks.StreamBlock):
     featured = FeaturedItemsBlock()
     call_to_action = CallToActionBlock()
     social = SocialLinksBlock()
+
+
+class StandardStreamBlock(BaseStreamBlock):
+    """The blocks of standard pages: the shared ones and the member directory. (Kept out
+    of BaseStreamBlock: the directory belongs on one page, not in news or events.)"""
+
+    members = MemberDirectoryBlock()
 
 
 class HomeStreamBlock(BaseStreamBlock):

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import LinkBlock
-from .home_blocks import BaseStreamBlock, HomeStreamBlock
+from .home_blocks import HomeStreamBlock, StandardStreamBlock
 from .streamfield import prefetch_stream
 
 
@@ -51,7 +51,7 @@ class StandardPage(Page):
         verbose_name=_("Introduction"),
         help_text=_("One to three sentences shown below the title."),
     )
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Content"))
+    body = StreamField(StandardStreamBlock(), blank=True, verbose_name=_("Content"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [

@@ -31,6 +31,7 @@ if settings.SERVE_MEDIA:
 # German pages live at /, English ones at /en/ (and any further language at its prefix).
 urlpatterns += i18n_patterns(
     path("suche/", search.search, name="search"),
+    path("konto/", include("metropolregion.membership.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -4,6 +4,7 @@ view, archive and iCal feeds, and the event page."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -459,8 +460,64 @@ class EventPage(RoutablePageMixin, Page):
         return serve_event_ics(self, request)
 
     def ics_url(self, request=None):
+        return self.route_url("ical", request)
+
+    def route_url(self, route_name, request=None):
+        """The address of one of the page's routes, or "" while it has none (preview)."""
         base = self.get_url(request)
-        return base + self.reverse_subpage("ical") if base else ""
+        return base + self.reverse_subpage(route_name) if base else ""
+
+    # -- registration, shaped like wagtail.contrib.forms: small methods to override --
+
+    @path("anmeldung/", name="register")
+    def register_route(self, request):
+        return self.serve_registration(request)
+
+    @path("abmelden/", name="cancel")
+    def cancel_route(self, request):
+        from ..views import serve_cancel
+
+        return serve_cancel(self, request)
+
+    def get_form(self, request, data=None):
+        """The registration form; pre-filled for a logged-in person."""
+        from ..forms import RegistrationForm
+        from ..registration import initial_data
+
+        return RegistrationForm(data, event=self, initial=initial_data(request.user))
+
+    def process_registration(self, request, form):
+        """Store the registration (rules in events.registration); returns its Result."""
+        from .. import registration
+
+        data = form.cleaned_data
+        applicant = registration.Applicant(
+            name=data["name"],
+            email=data["email"],
+            organisation=data.get("organisation", ""),
+            notes=data.get("notes", ""),
+            dietary_needs=data.get("dietary_needs", ""),
+            accessibility_needs=data.get("accessibility_needs", ""),
+        )
+        return registration.register(self.pk, applicant, user=request.user)
+
+    def render_landing(self, request, result, form=None):
+        """The thank-you page (the same for a duplicate address as for a new one)."""
+        from ..views import landing_kind
+
+        context = self.get_context(request)
+        context.update(
+            {
+                "landing": landing_kind(self, result),
+                "email": form.cleaned_data["email"] if form else "",
+            }
+        )
+        return TemplateResponse(request, "events/registration_landing.html", context)
+
+    def serve_registration(self, request):
+        from ..views import serve_registration
+
+        return serve_registration(self, request)
 
     def get_context(self, request, *args, **kwargs):
         from ..views import event_context

@@ -19,6 +19,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Our apps first so that their templates and translations win.
     "metropolregion",
+    "metropolregion.membership",
     "projects",
     "news",
     "events",
@@ -44,6 +45,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Background tasks (mail): django-tasks with its database backend and worker
+    "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -149,6 +153,11 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 
+# Member accounts (metropolregion.membership): log-in pages under /konto/.
+LOGIN_URL = "/konto/anmelden/"
+LOGIN_REDIRECT_URL = "/konto/"
+LOGOUT_REDIRECT_URL = "/"
+
 # Sessions and CSRF: anonymous readers get no cookie; cookies that are set are strict.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -186,3 +195,20 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no requests to other origins, not even from the admin
+
+# Background tasks: mails of the event registration are sent by a task. The database
+# backend keeps them until `manage.py db_worker` runs them (production, Docker); with
+# TASK_BACKEND=immediate they run right after the request's transaction (development).
+# Either way a mail is first stored in the outbox (events.Notification): if the mail server
+# is down, the registration is kept and `send_pending_mail` (or the retry) sends it later.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASK_BACKEND", "database")]}}
+
+# Event registration
+REGISTRATION_CANCEL_LINK_DAYS = env_int("REGISTRATION_CANCEL_LINK_DAYS", 365)
+REGISTRATION_RATE_LIMIT = env_int("REGISTRATION_RATE_LIMIT", 10)  # attempts per IP …
+REGISTRATION_RATE_WINDOW = 600  # … in this many seconds
+REGISTRATION_MAIL_ATTEMPTS = 8  # tries per mail, with growing pauses, before staff are asked

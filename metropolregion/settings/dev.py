@@ -12,3 +12,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# No worker runs with `make run`: tasks (mails to the console) run after each request.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASK_BACKEND", "immediate")]}}  # noqa: F405

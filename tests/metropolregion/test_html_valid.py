@@ -18,6 +18,16 @@ EXTRA_PAGES = {
     "termine--archiv": "/termine/archiv/",
     "termine--monat-2025-09": "/termine/monat/2025/9/",
     "termine--filtered": "/termine/?thema=wasserstoff&format=unbekannt",
+    # Registration: the form, the members-only notice, the cancel page with a bad link.
+    "anmeldung": "/termine/netzwerktreffen-wasserstoff-mittelstand/anmeldung/",
+    "anmeldung-mitglieder": "/termine/online-sprechstunde-foerderung-revier/anmeldung/",
+}
+# Pages answered with another status on purpose (the page must still be valid HTML).
+ERROR_PAGES = {
+    "abmelden-ungueltig": (
+        "/termine/netzwerktreffen-wasserstoff-mittelstand/abmelden/?code=x",
+        404,
+    ),
 }
 NOT_FOUND = "/gibt-es-nicht/"
 
@@ -34,6 +44,10 @@ def test_public_pages_are_valid_html(client, demo_content):
     for name, url in {**pages, **EXTRA_PAGES}.items():
         response = client.get(url)
         assert response.status_code == 200, url
+        documents[name] = response.content
+    for name, (url, status) in ERROR_PAGES.items():
+        response = client.get(url)
+        assert response.status_code == status, url
         documents[name] = response.content
     response = client.get(NOT_FOUND)
     assert response.status_code == 404

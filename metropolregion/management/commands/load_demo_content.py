@@ -19,6 +19,7 @@ APP_DEMOS = [
     "news.demo",
     "galleries.demo",
     "testimonials.demo",
+    "metropolregion.membership.demo",
 ]
 
 

@@ -1,0 +1,217 @@
+"""Member accounts on the website: log in and out, password reset without revealing who
+has an account, and "Mein Konto" with the person's registrations and cancelling."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from events import registration as rules
+from events.models import Registration
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.membership import MemberFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "geheim-Passwort-2025"
+
+
+@pytest.fixture
+def member():
+    return MemberFactory(
+        username="erika", email="erika@example.org", profile__organisation__name="Beispiel AG"
+    )
+
+
+@pytest.fixture
+def calendar_page(home_page):
+    return EventIndexPageFactory(parent=home_page)
+
+
+def open_event(calendar_page, title, days_ahead):
+    start = timezone.now() + datetime.timedelta(days=days_ahead)
+    return EventPageFactory(
+        parent=calendar_page,
+        title=title,
+        start=start,
+        end=start + datetime.timedelta(hours=4),
+        registration_mode="intern",
+        capacity=10,
+        waiting_list=True,
+        price=Decimal("120.00"),
+        member_price=Decimal("80.00"),
+    )
+
+
+def register(event, user, email):
+    result = rules.register(
+        event.pk, rules.Applicant(name="Erika Beispiel", email=email), user=user
+    )
+    assert not result.refused, result.outcome
+    return result.registration
+
+
+# -- log in and out --
+
+
+def test_login_page_is_accessible_german_and_logs_in(client, home_page, member):
+    response = client.get("/konto/anmelden/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<label class="account-form__label" for="id_username">Benutzername' in html
+    assert 'autocomplete="username"' in html and 'autocomplete="current-password"' in html
+    response = client.post(
+        "/konto/anmelden/", {"username": "erika", "password": PASSWORD}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == "/konto/"
+    assert response.context["user"] == member
+    assert "Beispiel AG" in response.content.decode()
+
+
+def test_wrong_password_names_the_problem(client, home_page, member):
+    response = client.post("/konto/anmelden/", {"username": "erika", "password": "falsch"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    assert "Benutzername und Passwort" in html  # Django's German message
+
+
+def test_missing_field_error_names_the_field_and_is_linked(client, home_page):
+    response = client.post("/konto/anmelden/", {"username": "erika", "password": ""})
+    html = response.content.decode()
+    assert 'id="id_password_error"' in html
+    assert 'aria-describedby="id_password_error"' in html
+    assert re.search(r"Passwort: [^<]*ausgefüllt", html)
+
+
+def test_english_login_page(client, home_page):
+    response = client.get("/en/konto/anmelden/")
+    assert response.status_code == 200
+    assert "<h1>Log in</h1>" in response.content.decode()
+
+
+def test_logout_only_by_post(client, home_page, member):
+    client.force_login(member)
+    assert client.get("/konto/abmelden/").status_code == 405
+    response = client.post("/konto/abmelden/")
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.get("/konto/").status_code == 302
+
+
+def test_public_pages_set_no_cookie_and_link_to_the_account(client, home_page):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert not response.cookies
+    assert 'href="/konto/"' in response.content.decode()
+
+
+# -- password reset --
+
+
+def reset(client, email):
+    return client.post("/konto/passwort-vergessen/", {"email": email}, follow=True)
+
+
+def test_password_reset_answers_alike_and_mails_only_known_addresses(client, home_page, member):
+    known = reset(client, "erika@example.org")
+    unknown = reset(client, "niemand@example.org")
+    assert (
+        known.redirect_chain
+        == unknown.redirect_chain
+        == [("/konto/passwort-vergessen/gesendet/", 302)]
+    )
+    assert known.content == unknown.content
+    assert [message.to for message in mail.outbox] == [["erika@example.org"]]
+    link = re.search(r"https?://[^/]+(/konto/passwort-neu/\S+)", mail.outbox[0].body).group(1)
+    response = client.get(link, follow=True)
+    assert response.context["validlink"]
+    new = "ein-ganz-neues-Passwort-77"
+    response = client.post(
+        response.redirect_chain[-1][0],
+        {"new_password1": new, "new_password2": new},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == "/konto/passwort-neu/fertig/"
+    member.refresh_from_db()
+    assert member.check_password(new)
+
+
+def test_password_reset_form_renders(client, home_page):
+    response = client.get("/konto/passwort-vergessen/")
+    assert response.status_code == 200
+    assert 'autocomplete="email"' in response.content.decode()
+
+
+# -- Mein Konto --
+
+
+def test_account_requires_login(client, home_page):
+    response = client.get("/konto/")
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/anmelden/?next=/konto/"
+
+
+def test_account_lists_only_my_registrations_newest_event_first(client, calendar_page, member):
+    later = open_event(calendar_page, "Wasserstoffkongress", days_ahead=60)
+    sooner = open_event(calendar_page, "Jahreskonferenz", days_ahead=20)
+    register(sooner, member, "erika@example.org")
+    register(later, member, "erika@example.org")
+    other = UserFactory()
+    register(sooner, other, "anderer@example.org")
+    register(later, None, "gast@example.org")
+
+    client.force_login(member)
+    response = client.get("/konto/")
+    assert response.status_code == 200
+    registrations = list(response.context["registrations"])
+    assert [r.event.title for r in registrations] == ["Wasserstoffkongress", "Jahreskonferenz"]
+    html = response.content.decode()
+    assert "80,00 €" in html and "Bestätigt" in html
+    assert later.url in html and later.when in html
+    assert html.count("Stornieren") == 2
+
+
+def test_cancel_my_registration(client, calendar_page, member):
+    event = open_event(calendar_page, "Jahreskonferenz", days_ahead=20)
+    mine = register(event, member, "erika@example.org")
+    client.force_login(member)
+    response = client.post(f"/konto/anmeldungen/{mine.pk}/stornieren/", follow=True)
+    assert response.redirect_chain == [("/konto/", 302)]
+    mine.refresh_from_db()
+    assert mine.status == "storniert"
+    html = response.content.decode()
+    assert "Jahreskonferenz" in html and "storniert" in html.lower()
+    assert "Stornieren" not in html  # no button for a cancelled registration
+
+
+def test_cancel_someone_elses_registration_is_not_found(client, calendar_page, member):
+    event = open_event(calendar_page, "Jahreskonferenz", days_ahead=20)
+    theirs = register(event, UserFactory(), "anderer@example.org")
+    client.force_login(member)
+    response = client.post(f"/konto/anmeldungen/{theirs.pk}/stornieren/")
+    assert response.status_code == 404
+    assert Registration.objects.get(pk=theirs.pk).status == "bestaetigt"
+
+
+def test_cancel_needs_post_and_login(client, calendar_page, member):
+    event = open_event(calendar_page, "Jahreskonferenz", days_ahead=20)
+    mine = register(event, member, "erika@example.org")
+    url = f"/konto/anmeldungen/{mine.pk}/stornieren/"
+    assert client.post(url).status_code == 302  # to the login
+    client.force_login(member)
+    assert client.get(url).status_code == 405
+    assert Registration.objects.get(pk=mine.pk).status == "bestaetigt"
+
+
+def test_cancel_is_protected_by_csrf(calendar_page, member):
+    from django.test import Client
+
+    event = open_event(calendar_page, "Jahreskonferenz", days_ahead=20)
+    mine = register(event, member, "erika@example.org")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    assert client.post(f"/konto/anmeldungen/{mine.pk}/stornieren/").status_code == 403
+    assert Registration.objects.get(pk=mine.pk).status == "bestaetigt"
