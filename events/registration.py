@@ -171,9 +171,9 @@ def register(event_id, applicant, user=None, at=None):
 
 
 @transaction.atomic
-def cancel(registration_id, at=None):
+def cancel(registration_id, at=None, notify=True):
     """Cancel a registration; a freed place goes to the waiting list. Cancelling twice
-    changes nothing the second time."""
+    changes nothing the second time. `notify=False`: no mail to the person (erasure)."""
     registration = Registration.objects.only("event_id").get(pk=registration_id)
     event = lock_event(registration.event_id)
     registration = Registration.objects.select_for_update().get(pk=registration_id)
@@ -184,7 +184,8 @@ def cancel(registration_id, at=None):
     registration.cancelled_at = at or dates.now()
     registration.checked_in_at = None
     registration.save(update_fields=["status", "cancelled_at", "checked_in_at", "updated_at"])
-    mail.queue(registration, NotificationKind.CANCELLATION)
+    if notify:
+        mail.queue(registration, NotificationKind.CANCELLATION)
     promoted = fill_free_places(event, at=at) if was_confirmed else []
     return Result(CANCELLED, registration, promoted)
 

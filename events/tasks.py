@@ -28,3 +28,17 @@ def retry_later(notification_id):
         return  # left in the outbox: `send_pending_mail` sends it when the server is back
     pause = datetime.timedelta(minutes=2 ** (attempts - 1))
     send_notification.using(run_after=dates.now() + pause).enqueue(notification_id)
+
+
+@task()
+def purge_registrations_daily():
+    """Delete personal data that has had its time, then run again in a day (started once
+    by `manage.py purge_registrations --schedule`; the database backend keeps it)."""
+    from .retention import purge_due
+
+    count = purge_due()
+    if purge_registrations_daily.get_backend().supports_defer:
+        purge_registrations_daily.using(
+            run_after=dates.now() + datetime.timedelta(days=1)
+        ).enqueue()
+    return count

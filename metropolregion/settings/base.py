@@ -211,4 +211,5 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASK_BACKEND", "database"
 REGISTRATION_CANCEL_LINK_DAYS = env_int("REGISTRATION_CANCEL_LINK_DAYS", 365)
 REGISTRATION_RATE_LIMIT = env_int("REGISTRATION_RATE_LIMIT", 10)  # attempts per IP …
 REGISTRATION_RATE_WINDOW = 600  # … in this many seconds
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 180)  # after the event
 REGISTRATION_MAIL_ATTEMPTS = 8  # tries per mail, with growing pauses, before staff are asked
