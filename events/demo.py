@@ -26,8 +26,8 @@ from metropolregion.models import NavigationSettings
 
 from . import dates, queries
 from . import demo_texts as texts
-from .choices import EventStatus
-from .models import EventIndexPage, EventPage
+from .choices import EventStatus, RegistrationStatus
+from .models import EventIndexPage, EventPage, Registration
 
 IMAGE_SIZE = (1280, 800)
 
@@ -283,6 +283,29 @@ def build_events(stdout, index):
     return events
 
 
+def add_registrations(stdout, events):
+    """Example registrations for events open for registration (no mails)."""
+    by_slug = {event.slug: event for event in events}
+    count = 0
+    for slug, people in texts.REGISTRATIONS.items():
+        event = by_slug.get(slug)
+        if event is None:
+            continue
+        for name, email, organisation in people:
+            Registration.objects.update_or_create(
+                event=event,
+                email=email,
+                defaults={
+                    "name": name,
+                    "organisation": organisation,
+                    "status": RegistrationStatus.CONFIRMED,
+                    "price": event.price,
+                },
+            )
+            count += 1
+    stdout.write(f"• Termine: {count} Beispiel-Anmeldungen")
+
+
 def featured_event(index):
     """The nearest upcoming own event that takes place as planned."""
     pages = queries.public_events(index).filter(own_event=True, status=EventStatus.SCHEDULED)
@@ -372,7 +395,8 @@ def build(stdout, home):
             intro=texts.INDEX["intro"],
         )
         stdout.write(f"• Termine: Kalender „{index.title}“")
-        build_events(stdout, index)
+        events = build_events(stdout, index)
+        add_registrations(stdout, events)
         add_home_blocks(stdout, home, index)
         add_menu_link(stdout, home, index)
     return index

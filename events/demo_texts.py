@@ -866,3 +866,19 @@ REGISTRATION = {
         "ask_accessibility_needs": False,
     },
 }
+
+# Example registrations (invented persons, example.org), so that the staff list, the
+# export and the check-in have something to show. No mails are sent for them.
+REGISTRATIONS = {
+    "netzwerktreffen-wasserstoff-mittelstand": [
+        ("Jana Beispiel", "jana.beispiel@example.org", "Beispiel Chemie AG"),
+        ("Tobias Muster", "tobias.muster@example.org", "Musterwerke GmbH"),
+        ("Aylin Probe", "aylin.probe@example.org", "Hochschule Musterstadt"),
+        ("Konrad Exempel", "konrad.exempel@example.org", "Stadtwerke Beispielstadt"),
+        ("Mira Platzhalter", "mira.platzhalter@example.org", "Landkreis Musterland"),
+    ],
+    "investorenabend-standort-mitteldeutschland": [
+        ("Paul Vorlage", "paul.vorlage@example.org", "Beispiel Invest GmbH"),
+        ("Lea Skizze", "lea.skizze@example.org", "Musterbank AG"),
+    ],
+}

@@ -288,3 +288,62 @@ def initial_data(user):
     if organisation is not None:
         initial["organisation"] = organisation.name
     return initial
+
+
+# -- what staff do --
+
+
+@transaction.atomic
+def promote(registration_id, at=None):
+    """Move one person up from the waiting list by hand, if a place is free (the
+    capacity is never exceeded: raise it on the event first). True if moved up."""
+    registration = Registration.objects.only("event_id").get(pk=registration_id)
+    event = lock_event(registration.event_id)
+    registration = Registration.objects.select_for_update().get(pk=registration_id)
+    places = free_places(event)
+    if registration.status != WAITLISTED or places == 0:
+        return False
+    registration.status = CONFIRMED
+    registration.promoted_at = at or dates.now()
+    registration.save(update_fields=["status", "promoted_at", "updated_at"])
+    mail.queue(registration, NotificationKind.PROMOTION)
+    return True
+
+
+@transaction.atomic
+def fill_after_change(event_id, at=None):
+    """After staff raised the capacity (or opened the waiting list): fill the free places."""
+    return fill_free_places(lock_event(event_id), at=at)
+
+
+def check_in(registration_id, at=None, undo=False):
+    """Mark a confirmed person as arrived (or undo it). True if the state changed."""
+    rows = Registration.objects.filter(pk=registration_id, status=CONFIRMED)
+    if undo:
+        return bool(rows.exclude(checked_in_at=None).update(checked_in_at=None))
+    return bool(rows.filter(checked_in_at=None).update(checked_in_at=at or dates.now()))
+
+
+@transaction.atomic
+def register_by_staff(event_id, applicant, at=None):
+    """Staff add a person by hand (e.g. at the door): the registration window and the
+    audience do not apply, the places do (confirmed, else waiting list)."""
+    event = lock_event(event_id)
+    email = normalise_email(applicant.email)
+    existing = Registration.objects.filter(event=event, email=email).first()
+    if existing is not None and existing.status != CANCELLED:
+        return Result(Outcome.DUPLICATE, existing)
+    places = free_places(event)
+    status = CONFIRMED if places is None or places > 0 else WAITLISTED
+    registration = existing or Registration(event=event, email=email)
+    registration.status = status
+    registration.name = applicant.name.strip()
+    registration.organisation = applicant.organisation.strip()
+    registration.price = price_for(event, member=False)
+    registration.cancelled_at = None
+    registration.save()
+    mail.queue(
+        registration,
+        NotificationKind.CONFIRMATION if status == CONFIRMED else NotificationKind.WAITLIST,
+    )
+    return Result(Outcome.CONFIRMED if status == CONFIRMED else Outcome.WAITLISTED, registration)

@@ -22,6 +22,7 @@ from metropolregion.streamfield import prefetch_stream
 from .. import dates
 from ..blocks import AgendaItemBlock, DocumentBlock
 from ..choices import Audience, EventFormat, EventStatus, RegistrationMode
+from ..panels import RegistrationCountsPanel
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -311,6 +312,7 @@ class EventPage(RoutablePageMixin, Page):
                         FieldPanel("ask_accessibility_needs"),
                     ]
                 ),
+                RegistrationCountsPanel(heading=_("Registrations so far")),
             ],
             heading=_("Registration"),
         ),

@@ -1,0 +1,58 @@
+"""What the staff lists show and export: the registrations of an event, searched and
+filtered, and as CSV that opens correctly in a German Excel (UTF-8 with byte order mark,
+semicolons, German dates and decimal commas)."""
+
+import csv
+import io
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
+
+from .models import Registration
+
+CSV_COLUMNS = [
+    ("Name", lambda r: r.name),
+    ("E-Mail", lambda r: r.email or ""),
+    ("Organisation", lambda r: r.organisation),
+    ("Status", lambda r: r.get_status_display()),
+    ("Mitglied", lambda r: "ja" if r.is_member else "nein"),
+    ("Preis (EUR)", lambda r: number_format(r.price, 2) if r.price is not None else ""),
+    ("Angemeldet am", lambda r: local(r.created_at)),
+    ("Eingecheckt", lambda r: local(r.checked_in_at)),
+    ("Anmerkungen", lambda r: r.notes),
+    ("Ernährung", lambda r: r.dietary_needs),
+    ("Barrierefreiheit", lambda r: r.accessibility_needs),
+]
+
+
+def local(moment):
+    return date_format(timezone.localtime(moment), "d.m.Y H:i") if moment else ""
+
+
+def registrations(event, query="", status=""):
+    """The event's registrations, searched by name, address or organisation, filtered by
+    status; confirmed first, then the waiting list in its order, then cancelled."""
+    rows = Registration.objects.filter(event=event)
+    if query:
+        rows = rows.filter(
+            Q(name__icontains=query) | Q(email__icontains=query) | Q(organisation__icontains=query)
+        )
+    if status:
+        rows = rows.filter(status=status)
+    return rows.order_by("status", "created_at", "pk")
+
+
+def csv_bytes(rows):
+    """CSV for Excel with German settings: BOM, semicolon, CRLF; cells that a
+    spreadsheet would run as a formula are defused with a leading apostrophe."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([title for title, _value in CSV_COLUMNS])
+    for row in rows:
+        writer.writerow([defuse(str(value(row))) for _title, value in CSV_COLUMNS])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def defuse(cell):
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
