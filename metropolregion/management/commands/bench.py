@@ -86,6 +86,26 @@ class Command(BaseCommand):
                 f"| {name} | {url} | {status} | {queries} | {median:.1f} | {p95:.1f} | {size:.1f} |"
             )
 
+        self.registrations()
+
+    def registrations(self):
+        from events.bench import ATTEMPTS, THREADS, registration_throughput
+
+        self.stdout.write("")
+        result = registration_throughput()
+        if result is None:
+            self.stdout.write(
+                "Registrations: measured on PostgreSQL only (DATABASE_URL=postgres://… make bench)."
+            )
+            return
+        per_second, confirmed, capacity, refused = result
+        held = "held" if confirmed == capacity else "EXCEEDED"
+        self.stdout.write(
+            f"Registrations: {per_second:.0f} attempts/s ({THREADS} threads × {ATTEMPTS}, "
+            f"row lock per event); {confirmed} confirmed of {capacity} places ({held}), "
+            f"{refused} refused as full."
+        )
+
     def urls(self):
         from events.dates import today
 
