@@ -3,9 +3,10 @@
 import datetime
 
 from django.conf import settings
+from django.utils import timezone
 from django_tasks import task
 
-from . import dates, mail
+from . import mail
 
 
 @task()
@@ -27,7 +28,8 @@ def retry_later(notification_id):
     if attempts >= settings.REGISTRATION_MAIL_ATTEMPTS or not backend.supports_defer:
         return  # left in the outbox: `send_pending_mail` sends it when the server is back
     pause = datetime.timedelta(minutes=2 ** (attempts - 1))
-    send_notification.using(run_after=dates.now() + pause).enqueue(notification_id)
+    # The queue runs on wall-clock time, not on the calendar's (testable) clock.
+    send_notification.using(run_after=timezone.now() + pause).enqueue(notification_id)
 
 
 @task()
@@ -39,6 +41,6 @@ def purge_registrations_daily():
     count = purge_due()
     if purge_registrations_daily.get_backend().supports_defer:
         purge_registrations_daily.using(
-            run_after=dates.now() + datetime.timedelta(days=1)
+            run_after=timezone.now() + datetime.timedelta(days=1)
         ).enqueue()
     return count
