@@ -82,10 +82,15 @@ def normalise_email(email):
 
 
 def is_member(user):
-    """Whether `user` is a logged-in member (of the members' group)."""
+    """Whether `user` is a logged-in member: linked to an active member organisation, or
+    in the members' group (accounts staff created by hand)."""
     if user is None or not user.is_authenticated:
         return False
-    return user.groups.filter(name=MEMBERS_GROUP).exists()
+    if user.groups.filter(name=MEMBERS_GROUP).exists():
+        return True
+    from metropolregion.membership.members import member_organisation
+
+    return member_organisation(user) is not None
 
 
 def price_for(event, member):

@@ -196,3 +196,17 @@ def test_only_the_asked_questions_are_stored(event):
         "",
         "Rampe",
     )
+
+
+def test_a_login_linked_to_an_active_member_organisation_is_a_member(event):
+    from metropolregion.membership.models import MemberOrganisation, MemberProfile
+
+    user = User.objects.create_user("jonas", "jonas@example.org", "x")
+    assert not rules.is_member(user)
+    organisation = MemberOrganisation.objects.create(name="Beispiel AG", type="unternehmen")
+    MemberProfile.objects.create(user=user, organisation=organisation)
+    assert rules.is_member(user)
+    assert rules.register(event.pk, person(1), user=user).registration.price == Decimal("80.00")
+    organisation.active = False
+    organisation.save()
+    assert not rules.is_member(user)
