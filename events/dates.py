@@ -110,13 +110,3 @@ def format_when(start, end, all_day):
         % {"date": format_day(first), "time": with_clock(start_time)},
         "end": _("%(date)s, %(time)s") % {"date": format_day(last), "time": with_clock(end_time)},
     }
-
-
-def format_short(start, end, all_day):
-    """A compact date for cards and the month list: "24.06.2025" or "23.-24.09.2025"."""
-    first, last = first_and_last_day(start, end, all_day)
-    if first == last:
-        return date_format(first, "d.m.Y")
-    if first.year == last.year:
-        return f"{date_format(first, 'd.m.')}–{date_format(last, 'd.m.Y')}"
-    return f"{date_format(first, 'd.m.Y')}–{date_format(last, 'd.m.Y')}"

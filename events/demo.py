@@ -18,11 +18,15 @@ from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
-from wagtail.models import Site
 
 from metropolregion.demo import images as drawings
-from metropolregion.demo.core import demo_collection, ensure_image, publish, upsert_child
-from metropolregion.models import NavigationSettings
+from metropolregion.demo.core import (
+    demo_collection,
+    ensure_image,
+    link_in_main_menu,
+    publish,
+    upsert_child,
+)
 
 from . import dates, queries
 from . import demo_texts as texts
@@ -352,37 +356,6 @@ def add_home_blocks(stdout, home, index):
     stdout.write(f"• Startseite: nächste Termine und Save the date ({featured})")
 
 
-def add_menu_link(stdout, home, index):
-    """Link the calendar in the main menu, before "Kontakt" (once)."""
-    site = Site.objects.filter(root_page=home).first()
-    if site is None:
-        return
-    navigation = NavigationSettings.for_site(site)
-    raw = list(navigation.main_menu.raw_data)
-    if any(item["value"].get("page") == index.pk for item in raw if item["type"] == "link"):
-        return
-    contact = set(home.get_children().filter(slug="kontakt").values_list("pk", flat=True))
-    position = next(
-        (
-            n
-            for n, item in enumerate(raw)
-            if item["type"] == "link" and item["value"].get("page") in contact
-        ),
-        len(raw),
-    )
-    raw.insert(
-        position,
-        {
-            "type": "link",
-            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, "menu-events")),
-            "value": {"page": index.pk, "url": "", "label": "Termine"},
-        },
-    )
-    navigation.main_menu = json.dumps(raw)
-    navigation.save()
-    stdout.write("• Hauptnavigation: Termine verlinkt")
-
-
 def build(stdout, home):
     """Create or update the calendar below `home`, its events, the home-page blocks and
     the menu link."""
@@ -398,5 +371,6 @@ def build(stdout, home):
         events = build_events(stdout, index)
         add_registrations(stdout, events)
         add_home_blocks(stdout, home, index)
-        add_menu_link(stdout, home, index)
+        if link_in_main_menu(home, [(index, "Termine")]):
+            stdout.write("• Hauptnavigation: Termine verlinkt")
     return index

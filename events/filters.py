@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from metropolregion.listing import shown_value
+
 from .choices import EventFormat, Organiser
 from .queries import filter_events
 
 PARAMS = ("thema", "gruppe", "format", "veranstalter")
-MAX_SHOWN_LENGTH = 50
 
 
 @dataclass
@@ -67,7 +68,7 @@ def read_filters(params, topics, groups):
         if filters.tag is None:
             filters.notices.append(
                 _("There are no events on the topic “%(value)s”; every topic is shown.")
-                % {"value": _shown(slug)}
+                % {"value": shown_value(slug)}
             )
     slug = _value(params, "gruppe")
     if slug:
@@ -75,7 +76,7 @@ def read_filters(params, topics, groups):
         if filters.group is None:
             filters.notices.append(
                 _("There is no working group “%(value)s” in the calendar; all are shown.")
-                % {"value": _shown(slug)}
+                % {"value": shown_value(slug)}
             )
     value = _value(params, "format")
     if value in EventFormat.values:
@@ -83,7 +84,7 @@ def read_filters(params, topics, groups):
     elif value:
         filters.notices.append(
             _("There is no format “%(value)s”; events of every format are shown.")
-            % {"value": _shown(value)}
+            % {"value": shown_value(value)}
         )
     value = _value(params, "veranstalter")
     if value in Organiser.values:
@@ -91,17 +92,10 @@ def read_filters(params, topics, groups):
     elif value:
         filters.notices.append(
             _("There is no organiser choice “%(value)s”; all events are shown.")
-            % {"value": _shown(value)}
+            % {"value": shown_value(value)}
         )
     return filters
 
 
 def _value(params, name):
     return (params.get(name) or "").strip().lower()
-
-
-def _shown(value):
-    """An unknown value as the notice repeats it: short, so a long URL cannot flood it."""
-    if len(value) <= MAX_SHOWN_LENGTH:
-        return value
-    return value[: MAX_SHOWN_LENGTH - 1] + "…"

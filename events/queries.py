@@ -9,9 +9,9 @@ the core app's models load, so models are looked up through the app registry.
 import datetime
 
 from django.apps import apps
-from django.db.models import Prefetch
 from taggit.models import Tag
-from wagtail.images import get_image_model
+
+from metropolregion.listing import for_display
 
 from . import dates
 
@@ -56,18 +56,6 @@ def filter_events(pages, tag=None, working_group=None, event_format=None, own=No
         pages = pages.filter(format=event_format)
     if own is not None:
         pages = pages.filter(own_event=own)
-    return pages
-
-
-def for_display(pages, images=True, tags=False):
-    """Load images with their renditions (two queries) and tags (one query) in bulk."""
-    if tags:
-        pages = pages.prefetch_related("tags")
-    if images:
-        renditions = get_image_model().get_rendition_model().objects.all()
-        pages = pages.select_related("image").prefetch_related(
-            Prefetch("image__renditions", queryset=renditions)
-        )
     return pages
 
 
@@ -144,10 +132,3 @@ def galleries_of(event):
 
     galleries = GalleryPage.objects.live().public().filter(related_page=event)
     return attach_covers(with_card_data(galleries.order_by("-date", "-pk")))
-
-
-def month_bounds(year, month):
-    """The first and last day of a month."""
-    first = datetime.date(year, month, 1)
-    following = datetime.date(year + month // 12, month % 12 + 1, 1)
-    return first, following - dates.ONE_DAY

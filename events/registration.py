@@ -117,9 +117,10 @@ def free_places(event):
     return max(0, event.capacity - confirmed_count(event))
 
 
-def availability(event, user=None, at=None):
+def availability(event, user=None, at=None, places=None):
     """Why a person cannot register now (an Outcome of REFUSALS), or None if they can.
-    A full event with a waiting list is open: people join the list."""
+    A full event with a waiting list is open: people join the list. `places`: the free
+    places if the caller has counted them already."""
     at = at or dates.now()
     if event.registration_mode != RegistrationMode.INTERNAL:
         return Outcome.NO_REGISTRATION
@@ -131,7 +132,7 @@ def availability(event, user=None, at=None):
         return Outcome.CLOSED
     if event.audience == Audience.MEMBERS and not is_member(user):
         return Outcome.MEMBERS_ONLY
-    if not event.waiting_list and free_places(event) == 0:
+    if not event.waiting_list and (places if places is not None else free_places(event)) == 0:
         return Outcome.FULL
     return None
 

@@ -20,7 +20,7 @@ from metropolregion.listing import paginate, querystring_without
 
 from . import dates, ical, queries
 from . import registration as registration_rules
-from .choices import EventFormat, Organiser
+from .choices import EventFormat, Organiser, RegistrationMode
 from .filters import PARAMS, read_filters
 
 EVENTS_PER_PAGE = 12
@@ -74,7 +74,7 @@ def listing_context(index, request, mode):
     context.update(common_context(index, request, mode))
     context["events"] = paginate(request, queries.for_display(events), per_page=EVENTS_PER_PAGE)
     context["pagination_query"] = querystring_without(request, "page")
-    context["form_action"] = context[f"{mode}_url"].split("?")[0]
+    context["form_action"] = index.url_for(mode, request=request)
     context["feeds"] = feed_links(index, request, context["filters"])
     return context
 
@@ -247,11 +247,15 @@ def event_context(event, request):
 # -- registration (on the event page's routes anmeldung/ and abmelden/) --
 
 REFUSAL_MESSAGES = {
-    "no_registration": _("Registration for this event is not possible on this website."),
-    "not_open_yet": _("Registration for this event has not opened yet."),
-    "closed": _("Registration for this event has closed."),
-    "full": _("This event is fully booked, and it has no waiting list."),
-    "members_only": _("This event is for members only. Please log in with your member account."),
+    registration_rules.Outcome.NO_REGISTRATION: _(
+        "Registration for this event is not possible on this website."
+    ),
+    registration_rules.Outcome.NOT_OPEN_YET: _("Registration for this event has not opened yet."),
+    registration_rules.Outcome.CLOSED: _("Registration for this event has closed."),
+    registration_rules.Outcome.FULL: _("This event is fully booked, and it has no waiting list."),
+    registration_rules.Outcome.MEMBERS_ONLY: _(
+        "This event is for members only. Please log in with your member account."
+    ),
 }
 
 
@@ -285,8 +289,9 @@ def landing_kind(event, result):
 
 def registration_summary(event, request):
     """What the event page and the form page say about registration."""
-    refusal = registration_rules.availability(event, user=request.user)
-    places = registration_rules.free_places(event) if event.registration_mode == "intern" else None
+    internal = event.registration_mode == RegistrationMode.INTERNAL
+    places = registration_rules.free_places(event) if internal else None
+    refusal = registration_rules.availability(event, user=request.user, places=places)
     return {
         "registration_refusal": refusal_message(refusal) if refusal else "",
         "registration_open": refusal is None,

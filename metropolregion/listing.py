@@ -1,8 +1,11 @@
-"""Helpers for index pages: pagination that never fails on bad input, and query strings
-that keep the active filters when moving between pages."""
+"""Helpers for index pages: pagination that never fails on bad input, query strings that
+keep the active filters when moving between pages, bulk loading of the images and tags a
+list shows, and filter values as notices repeat them."""
 
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import QueryDict
+from wagtail.images import get_image_model
 
 
 def paginate(request, items, per_page=12):
@@ -19,3 +22,21 @@ def querystring_without(request, *names):
         if key not in names:
             query.setlist(key, values)
     return query.urlencode()
+
+
+def for_display(pages, images=True, tags=False):
+    """Pages (with an `image` field and, if `tags`, a `tags` manager) ready for a list: the
+    images with their renditions in two queries, the tags in one, however many pages."""
+    if tags:
+        pages = pages.prefetch_related("tags")
+    if images:
+        renditions = get_image_model().get_rendition_model().objects.all()
+        pages = pages.select_related("image").prefetch_related(
+            Prefetch("image__renditions", queryset=renditions)
+        )
+    return pages
+
+
+def shown_value(value, limit=60):
+    """A filter value as a notice repeats it: short, so that a long URL cannot flood it."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"

@@ -7,11 +7,16 @@ import uuid
 
 from django.apps import apps
 from django.db import transaction
-from wagtail.models import Site
 
 from metropolregion.demo import images as drawings
-from metropolregion.demo.core import _stream, demo_collection, ensure_image, publish, upsert_child
-from metropolregion.models import NavigationSettings
+from metropolregion.demo.core import (
+    _stream,
+    demo_collection,
+    ensure_image,
+    link_in_main_menu,
+    publish,
+    upsert_child,
+)
 
 from . import demo_texts as texts
 from .models import NewsIndexPage, NewsPage
@@ -97,7 +102,8 @@ def build(stdout, home):
             f"{len(groups)} Arbeitsgruppen zugeordnet"
         )
         add_home_block(stdout, home, index)
-        add_menu_link(stdout, home, index)
+        if link_in_main_menu(home, [(index, "News")]):
+            stdout.write("• Hauptnavigation: News verlinkt")
     return index
 
 
@@ -120,34 +126,3 @@ def add_home_block(stdout, home, index):
     home.save()
     publish(home)
     stdout.write("• Startseite: die neuesten News")
-
-
-def add_menu_link(stdout, home, index):
-    """Link the news index in the main menu, before "Kontakt" (once)."""
-    site = Site.objects.filter(root_page=home).first()
-    if site is None:
-        return
-    navigation = NavigationSettings.for_site(site)
-    raw = list(navigation.main_menu.raw_data)
-    if any(item["value"].get("page") == index.pk for item in raw if item["type"] == "link"):
-        return
-    contact = set(home.get_children().filter(slug="kontakt").values_list("pk", flat=True))
-    position = next(
-        (
-            n
-            for n, item in enumerate(raw)
-            if item["type"] == "link" and item["value"].get("page") in contact
-        ),
-        len(raw),
-    )
-    raw.insert(
-        position,
-        {
-            "type": "link",
-            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, "menu-news")),
-            "value": {"page": index.pk, "url": "", "label": "News"},
-        },
-    )
-    navigation.main_menu = json.dumps(raw)
-    navigation.save()
-    stdout.write("• Hauptnavigation: News verlinkt")

@@ -8,10 +8,11 @@ page's news block and the working groups' hub.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from taggit.models import Tag
-from wagtail.images import get_image_model
+
+from metropolregion.listing import for_display
 
 from .choices import NewsKind
 from .models import NewsIndexPage, NewsPage
@@ -48,19 +49,6 @@ def filter_news(pages, kind=None, tag=None, working_group=None, year=None):
         pages = pages.filter(working_group_id=getattr(working_group, "pk", working_group))
     if year is not None:
         pages = pages.filter(date__year=year)
-    return pages
-
-
-def for_display(pages, images=True, tags=False):
-    """Load the images with their renditions (two queries) and, for lists that show them,
-    the tags (one query) in bulk."""
-    if tags:
-        pages = pages.prefetch_related("tags")
-    if images:
-        renditions = get_image_model().get_rendition_model().objects.all()
-        pages = pages.select_related("image").prefetch_related(
-            Prefetch("image__renditions", queryset=renditions)
-        )
     return pages
 
 

@@ -13,11 +13,9 @@ import random
 import uuid
 
 from django.db import transaction
-from wagtail.models import Site
 
 from metropolregion.demo import images as drawings
-from metropolregion.demo.core import demo_collection, ensure_image, publish
-from metropolregion.models import NavigationSettings
+from metropolregion.demo.core import demo_collection, ensure_image, link_in_main_menu, publish
 
 from .models import (
     ProjectIndexPage,
@@ -485,49 +483,12 @@ def add_home_blocks(stdout, home, projects):
     stdout.write("• Startseite: Projektraster und Arbeitsgruppen")
 
 
-def add_menu_links(stdout, home, links):
-    """Link the project and working-group lists in the main menu, before "Kontakt";
-    `links` are (page, label) pairs."""
-    site = Site.objects.filter(root_page=home).first()
-    if site is None:
-        return
-    navigation = NavigationSettings.for_site(site)
-    raw = list(navigation.main_menu.raw_data)
-    linked = {item["value"].get("page") for item in raw if item["type"] == "link"}
-    missing = [(page, label) for page, label in links if page.pk not in linked]
-    if not missing:
-        return
-    contact = next(
-        (
-            i
-            for i, item in enumerate(raw)
-            if item["type"] == "link" and item["value"].get("page") in _contact_ids(home)
-        ),
-        len(raw),
-    )
-    for offset, (page, label) in enumerate(missing):
-        raw.insert(
-            contact + offset,
-            {
-                "type": "link",
-                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"menu-{page.slug}")),
-                "value": {"page": page.pk, "url": "", "label": label},
-            },
-        )
-    navigation.main_menu = json.dumps(raw)
-    navigation.save()
-    stdout.write("• Hauptnavigation: Projekte und Arbeitsgruppen verlinkt")
-
-
-def _contact_ids(home):
-    return set(home.get_children().filter(slug="kontakt").values_list("pk", flat=True))
-
-
 def build(stdout, home):
     """Create or update the projects, working groups and their home-page blocks."""
     with transaction.atomic():
         group_index, groups = build_working_groups(stdout, home)
         project_index, projects = build_projects(stdout, home, groups)
         add_home_blocks(stdout, home, projects)
-        add_menu_links(stdout, home, [(project_index, ""), (group_index, "Arbeitsgruppen")])
+        if link_in_main_menu(home, [(project_index, ""), (group_index, "Arbeitsgruppen")]):
+            stdout.write("• Hauptnavigation: Projekte und Arbeitsgruppen verlinkt")
     return project_index, group_index

@@ -10,9 +10,10 @@ from urllib.parse import quote
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from metropolregion.listing import shown_value
+
 TOPIC_PARAM = "thema"
 STATUS_PARAM = "status"
-MAX_SHOWN_LENGTH = 60
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,8 @@ def read_filter(params, topics, statuses, base_url=""):
         topic=topic,
         status=status,
         status_label=status_labels.get(status, ""),
-        unknown_topic=_shown(topic_slug) if topic_slug and topic is None else "",
-        unknown_status=_shown(status_value) if status_value and not status else "",
+        unknown_topic=shown_value(topic_slug) if topic_slug and topic is None else "",
+        unknown_status=shown_value(status_value) if status_value and not status else "",
         active=active,
     )
 
@@ -91,10 +92,3 @@ def _url_without(base_url, params, name):
             query.setlist(key, values)
     encoded = query.urlencode()
     return f"{base_url}?{encoded}" if encoded else base_url
-
-
-def _shown(value):
-    """An unknown value as the notice repeats it: short, so a long URL cannot flood it."""
-    if len(value) <= MAX_SHOWN_LENGTH:
-        return value
-    return value[: MAX_SHOWN_LENGTH - 1] + "…"

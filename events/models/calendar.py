@@ -405,10 +405,6 @@ class EventPage(RoutablePageMixin, Page):
         return dates.format_when(self.start, self.end, self.all_day)
 
     @property
-    def short_date(self):
-        return dates.format_short(self.start, self.end, self.all_day)
-
-    @property
     def days(self):
         """The calendar days (Berlin) the event covers."""
         return dates.days_covered(self.start, self.end, self.all_day)

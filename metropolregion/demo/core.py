@@ -242,3 +242,39 @@ def ensure_users(stdout):
         elif username == "mitglied":
             user.groups.set([members])
     stdout.write("• Demo-Zugänge angelegt")
+
+
+def link_in_main_menu(home, links):
+    """Add (page, label) links to the main menu of the site rooted at `home`, before the
+    "Kontakt" link (or at the end); pages already in the menu are left alone. Returns the
+    pages added (an empty label shows the page's title)."""
+    site = Site.objects.filter(root_page=home).first()
+    if site is None:
+        return []
+    navigation = NavigationSettings.for_site(site)
+    raw = list(navigation.main_menu.raw_data)
+    linked = {item["value"].get("page") for item in raw if item["type"] == "link"}
+    missing = [(page, label) for page, label in links if page.pk not in linked]
+    if not missing:
+        return []
+    contact_ids = set(home.get_children().filter(slug="kontakt").values_list("pk", flat=True))
+    position = next(
+        (
+            n
+            for n, item in enumerate(raw)
+            if item["type"] == "link" and item["value"].get("page") in contact_ids
+        ),
+        len(raw),
+    )
+    for offset, (page, label) in enumerate(missing):
+        raw.insert(
+            position + offset,
+            {
+                "type": "link",
+                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"menu-{page.slug}")),
+                "value": {"page": page.pk, "url": "", "label": label},
+            },
+        )
+    navigation.main_menu = json.dumps(raw)
+    navigation.save()
+    return [page for page, _label in missing]

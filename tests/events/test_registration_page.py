@@ -123,6 +123,11 @@ def test_full_event_with_waiting_list_says_so_and_waitlists(post, client, event)
     response = post(event.url + "anmeldung/", form_data(3))
     assert "Sie stehen auf der Warteliste" in main(response)
     assert Registration.objects.get(email="person3@example.org").status == "warteliste"
+    notice = mail.outbox[-1]
+    assert notice.to == ["person3@example.org"]
+    assert notice.subject == "Sie stehen auf der Warteliste: Jahreskonferenz"
+    assert "rücken Sie automatisch nach" in notice.body
+    assert notice.attachments == []  # no calendar entry without a place
 
 
 def test_full_event_without_waiting_list_shows_no_dead_form(post, client, event):
