@@ -110,6 +110,14 @@ def topic_choices():
     return [(tag.slug, tag.name) for tag in event_topics()]
 
 
+class TopicChoiceBlock(blocks.ChoiceBlock):
+    """A topic (tag slug) as stored. Wagtail's ChoiceBlock would look the value up in its
+    choices, a query for callable choices, every time a page with the block renders."""
+
+    def to_python(self, value):
+        return value or ""
+
+
 class UpcomingEventsBlock(blocks.StructBlock):
     """The next events from the calendar, optionally on one topic; always up to date."""
 
@@ -117,7 +125,7 @@ class UpcomingEventsBlock(blocks.StructBlock):
     count = blocks.IntegerBlock(
         min_value=1, max_value=MAX_UPCOMING, default=3, label=_("Number of events")
     )
-    topic = blocks.ChoiceBlock(
+    topic = TopicChoiceBlock(
         choices=topic_choices,
         required=False,
         search_index=False,

@@ -12,6 +12,7 @@ from django.apps import apps
 from taggit.models import Tag
 
 from metropolregion.listing import for_display
+from metropolregion.perf import public
 
 from . import dates
 
@@ -22,7 +23,7 @@ def _model(name):
 
 def public_events(index=None, locale=None):
     """Live, public event pages (below `index`, in `locale` if given)."""
-    pages = _model("EventPage").objects.live().public()
+    pages = public(_model("EventPage").objects.live())
     if index is not None:
         pages = pages.descendant_of(index)
     if locale is not None:
@@ -67,7 +68,7 @@ def next_events(limit, tag=None, working_group=None, *, index=None, locale=None,
 
 def find_index(locale=None):
     """The first live calendar (in `locale` if given): where "all events" links lead."""
-    indexes = _model("EventIndexPage").objects.live().public().order_by("path")
+    indexes = public(_model("EventIndexPage").objects.live()).order_by("path")
     if locale is not None:
         indexes = indexes.filter(locale_id=getattr(locale, "pk", locale))
     return indexes.first()
@@ -130,5 +131,5 @@ def galleries_of(event):
         return []
     from galleries.queries import attach_covers, with_card_data
 
-    galleries = GalleryPage.objects.live().public().filter(related_page=event)
+    galleries = public(GalleryPage.objects.live()).filter(related_page=event)
     return attach_covers(with_card_data(galleries.order_by("-date", "-pk")))

@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from metropolregion.navigation import active_locale
+from metropolregion.perf import public
 
 
 def _model(name):
@@ -21,7 +22,7 @@ def _model(name):
 
 def live_galleries():
     """Live galleries outside private sections (one query for view restrictions)."""
-    return _model("GalleryPage").objects.live().public()
+    return public(_model("GalleryPage").objects.live())
 
 
 def with_card_data(galleries):
@@ -79,17 +80,11 @@ def gallery_pictures(page):
 
 def live_related_page(pk):
     """The page `pk` if it is live and public, else None."""
-    return Page.objects.live().public().filter(pk=pk).first()
+    return public(Page.objects.live()).filter(pk=pk).first()
 
 
 def gallery_index_url():
     """The address of the live gallery list of the active language, or ""."""
-    index = (
-        _model("GalleryIndexPage")
-        .objects.live()
-        .public()
-        .filter(locale=active_locale())
-        .order_by("path")
-        .first()
-    )
+    indexes = public(_model("GalleryIndexPage").objects.live())
+    index = indexes.filter(locale=active_locale()).order_by("path").first()
     return index.url if index is not None else ""

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from metropolregion.listing import for_display
+from metropolregion.perf import public
 
 from .choices import NewsKind
 from .models import NewsIndexPage, NewsPage
@@ -23,7 +24,7 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 def public_news(index=None, locale=None):
     """Live, public news pages (below `index`, in `locale` if given), newest first."""
-    pages = NewsPage.objects.live().public()
+    pages = public(NewsPage.objects.live())
     if index is not None:
         pages = pages.descendant_of(index)
     if locale is not None:

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.db.models import Count, Prefetch, Q
 
 from metropolregion.navigation import active_locale
+from metropolregion.perf import public
 
 
 def _model(name):
@@ -23,7 +24,7 @@ def tag_model():
 
 def live_projects():
     """Live projects outside private sections (one query for view restrictions)."""
-    return _model("ProjectPage").objects.live().public()
+    return public(_model("ProjectPage").objects.live())
 
 
 def with_card_data(projects, topics=True):
@@ -80,14 +81,8 @@ def projects_on_topic(slug, limit):
 
 def project_index_url():
     """The address of the live project list of the active language, or ""."""
-    index = (
-        _model("ProjectIndexPage")
-        .objects.live()
-        .public()
-        .filter(locale=active_locale())
-        .order_by("path")
-        .first()
-    )
+    indexes = public(_model("ProjectIndexPage").objects.live())
+    index = indexes.filter(locale=active_locale()).order_by("path").first()
     return index.url if index is not None else ""
 
 
@@ -98,13 +93,8 @@ def preview_projects(count):
 
 def live_working_groups():
     """Live, public working groups of the active language, in tree order."""
-    return list(
-        _model("WorkingGroupPage")
-        .objects.live()
-        .public()
-        .filter(locale=active_locale())
-        .order_by("path")
-    )
+    groups = public(_model("WorkingGroupPage").objects.live())
+    return list(groups.filter(locale=active_locale()).order_by("path"))
 
 
 def working_groups_with_counts(groups):
@@ -117,7 +107,7 @@ def working_groups_with_counts(groups):
 
 def live_working_group(pk):
     """The working group `pk` if it is live and public, else None."""
-    return _model("WorkingGroupPage").objects.live().public().filter(pk=pk).first()
+    return public(_model("WorkingGroupPage").objects.live()).filter(pk=pk).first()
 
 
 def group_projects(group):

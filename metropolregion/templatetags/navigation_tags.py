@@ -1,10 +1,33 @@
 from django import template
 from django.urls import reverse
+from wagtail.models import Site
 
-from metropolregion.models import NavigationSettings
+from metropolregion.models import NavigationSettings, SiteSettings
 from metropolregion.navigation import breadcrumb_ancestors, menu_links
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_settings(context):
+    """`{% site_settings as site_settings %}`: the SiteSettings of the request's site.
+
+    Every page shows both settings (name and address; the menus), so both are read in one
+    query through the site and kept where `for_request` (and `{{ settings.… }}`) looks."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:  # no request (error pages) or no site: nothing to show
+        return None
+    models = (SiteSettings, NavigationSettings)
+    if not all(hasattr(request, model.get_cache_attr_name()) for model in models):
+        related = [model._meta.model_name for model in models]
+        row = Site.objects.select_related(*related).get(pk=site.pk)
+        for model, name in zip(models, related, strict=True):
+            instance = getattr(row, name, None)
+            if instance is not None:  # else for_request creates it, as before
+                instance._request = request
+                setattr(request, model.get_cache_attr_name(), instance)
+    return SiteSettings.for_request(request)
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from metropolregion.home_blocks import BaseStreamBlock
 from metropolregion.listing import paginate, querystring_without
+from metropolregion.perf import public
 from metropolregion.streamfield import prefetch_stream
 
 from .. import queries
@@ -62,7 +63,7 @@ class ProjectIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        projects = ProjectPage.objects.child_of(self).live().public()
+        projects = public(ProjectPage.objects.child_of(self).live())
         topics = queries.by_name(queries.project_topics(projects))
         project_filter = read_filter(
             request.GET, topics, ProjectStatus.choices, base_url=self.get_url(request)

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from metropolregion.home_blocks import BaseStreamBlock
 from metropolregion.listing import paginate, querystring_without
+from metropolregion.perf import public
 from metropolregion.streamfield import prefetch_stream
 
 from .. import queries
@@ -50,7 +51,7 @@ class WorkingGroupIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        groups = WorkingGroupPage.objects.child_of(self).live().public().order_by("path")
+        groups = public(WorkingGroupPage.objects.child_of(self).live()).order_by("path")
         context["groups"] = paginate(
             request, queries.working_groups_with_counts(groups), per_page=GROUPS_PER_PAGE
         )

@@ -1,21 +1,32 @@
 """Query counts: a page's queries stay the same however many blocks it has.
 
-HOME_PAGE_BUDGET is what the demo home page costs today with every list block (projects,
-working groups, upcoming and featured event, news, galleries, testimonials). The target
-is 12 (issue #7 brings it there with per-request caching of settings and view
-restrictions); until then this number may only go down: a new query anywhere on the page
-fails here first. (The two event blocks of issue #4 added six.)"""
+HOME_PAGE_BUDGET is what the demo home page costs with every list block (projects, working
+groups, upcoming and featured event, news, galleries, testimonials): 36 before issue #7,
+26 since. The target of 12 is not reachable while the page is rendered uncached: Wagtail
+itself needs 5 (site, locale, routing, the page's view restrictions in two), the site
+settings, menus and the body's pages and images 4, and each of the seven list blocks at
+least its own query plus one for its renditions (the gallery teaser one more for covers,
+two blocks one for their list's address). The full-page cache serves repeat visits
+without any. This number may only go down: a new query anywhere on the page fails here.
+"""
 
+import datetime
 import json
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from events.models import EventIndexPage
+from news.models import NewsIndexPage, NewsPage
 from tests.factories import ImageFactory, StandardPageFactory
+from tests.factories.events import many_events
+from tests.factories.news import many_news
 
-HOME_PAGE_BUDGET = 36
+HOME_PAGE_BUDGET = 26
+SOON = datetime.timedelta(minutes=5)
 
 
 def count_queries(client, url):
@@ -31,6 +42,13 @@ def test_demo_home_page_stays_within_its_query_budget(client):
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
     queries = count_queries(client, "/")
     assert queries <= HOME_PAGE_BUDGET
+    # Ten times as many news items and events: the lists show as many, at the same cost.
+    news = many_news(NewsIndexPage.objects.get(depth=3), 30)
+    NewsPage.objects.filter(pk__in=[page.pk for page in news]).update(date=timezone.localdate())
+    many_events(EventIndexPage.objects.get(depth=3), 30, timezone.now() + SOON)
+    html = client.get("/").content.decode()
+    assert "Meldung 30-29" in html and "Termin 30-0" in html  # the newest, the next
+    assert count_queries(client, "/") == queries
 
 
 def home_with_cards(home, cards):
