@@ -11,7 +11,7 @@ VNU_VERSION ?= 26.9.27
 VNU_DIR ?= .cache/vnu
 VNU_PKG := $(VNU_DIR)/node_modules/vnu-jar
 
-.PHONY: run test lint format bench install browser validator messages check-deploy clean
+.PHONY: run test lint format bench install browser validator wrk messages check-deploy clean
 
 ## Create the virtual environment and install the pinned dependencies (once per change).
 $(VENV)/.installed: pyproject.toml
@@ -65,13 +65,25 @@ test: install browser validator
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -c pyproject.toml -r . -ll -q
 
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-## Print SQL queries and median render times per page type (see README "Performance").
-bench: install
+## Install wrk (Debian) for the load test of `make bench` when it is missing (needs root).
+wrk:
+	@if command -v wrk >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing wrk from Debian for the load test …"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	else \
+		echo "NOTE: the load test needs wrk: run 'sudo apt-get install wrk' (Debian/Ubuntu)."; \
+	fi
+
+## SQL queries and render times per page type, then gunicorn under load: cached page,
+## uncached page, static file; and the home page's weight (see README "Performance").
+bench: install wrk browser
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo_content
 	DEBUG=0 $(PY) manage.py bench

@@ -65,7 +65,7 @@ max_requests_jitter = 100
 
 # The workers' heartbeat files: in memory where available, because the disk-backed overlay
 # filesystem of a container can block the heartbeat and get healthy workers killed.
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108 - heartbeat files only  # nosec B108
 
 # Proxies whose X-Forwarded-Proto gunicorn trusts (comma-separated addresses or networks).
 forwarded_allow_ips = _env_str("FORWARDED_ALLOW_IPS", "127.0.0.1")

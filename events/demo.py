@@ -173,7 +173,8 @@ def ensure_document(key, collection):
         document = Document(title=title, collection=collection)
         document.file = ContentFile(data, name=filename)
         document.file_size = len(data)
-        document.file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 - Wagtail's checksum
+        # Wagtail's duplicate check, not a security hash
+        document.file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()
         document.save()
     return document
 

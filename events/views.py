@@ -12,11 +12,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from metropolregion.listing import paginate, querystring_without
+from metropolregion.security import client_ip
 
 from . import dates, ical, queries
 from . import registration as registration_rules
@@ -267,7 +269,7 @@ def rate_limited(request):
     """Whether this address has tried to register too often lately. A cache that fails
     never blocks a registration."""
     window = settings.REGISTRATION_RATE_WINDOW
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     key = "events:registration-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
     try:
         cache.add(key, 0, timeout=window)
@@ -335,7 +337,14 @@ def privacy_url(request):
 
 def serve_cancel(event, request):
     """The page behind the link in every mail: GET asks, POST cancels (mail scanners
-    that follow links must not cancel anything)."""
+    that follow links must not cancel anything). About one person: never cached."""
+    response = cancel_response(event, request)
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    return response
+
+
+def cancel_response(event, request):
     code = request.POST.get("code") or request.GET.get("code") or ""
     context = event.get_context(request)
     try:

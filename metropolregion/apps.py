@@ -11,7 +11,10 @@ class MetropolregionConfig(AppConfig):
     def ready(self):
         from wagtail.models import Locale
 
+        from . import cache, checks  # noqa: F401 (checks register themselves)
         from .navigation import forget_locales
+
+        cache.connect_signals()
 
         post_save.connect(forget_locales, sender=Locale, dispatch_uid="forget_locales_save")
         post_delete.connect(forget_locales, sender=Locale, dispatch_uid="forget_locales_delete")

@@ -1,14 +1,23 @@
 """Core page types and site-wide settings of the portal."""
 
+from django.conf import settings
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.forms.models import (
+    AbstractEmailForm,
+    AbstractFormSubmission,
+    validate_to_address,
+)
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import feedback
 from .blocks import LinkBlock
 from .home_blocks import HomeStreamBlock, StandardStreamBlock
 from .streamfield import prefetch_stream
@@ -25,6 +34,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "metropolregion.StandardPage",
+        "metropolregion.FeedbackFormPage",
         # -- index pages of the content apps --
         "events.EventIndexPage",
         "galleries.GalleryIndexPage",
@@ -61,7 +71,7 @@ class StandardPage(Page):
     ]
 
     parent_page_types = ["metropolregion.HomePage", "metropolregion.StandardPage"]
-    subpage_types = ["metropolregion.StandardPage"]
+    subpage_types = ["metropolregion.StandardPage", "metropolregion.FeedbackFormPage"]
 
     def get_context(self, request, *args, **kwargs):
         prefetch_stream(self.body)
@@ -70,6 +80,141 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("Standard page")
         verbose_name_plural = _("Standard pages")
+
+
+class MailStatus(models.TextChoices):
+    PENDING = "offen", _("Waiting to be sent")
+    SENT = "gesendet", _("Sent")
+    FAILED = "fehlgeschlagen", _("Failed")
+    NONE = "keine", _("No recipient")
+
+
+class FeedbackSubmission(AbstractFormSubmission):
+    """A report sent through a feedback form; staff see it under Forms in the admin."""
+
+    mail_status = models.CharField(
+        _("Mail to staff"), max_length=20, choices=MailStatus.choices, default=MailStatus.PENDING
+    )
+    mail_attempts = models.PositiveSmallIntegerField(_("Mail attempts"), default=0)
+    mail_error = models.CharField(_("Last mail error"), max_length=200, blank=True)
+    anonymised_at = models.DateTimeField(_("Personal data deleted on"), null=True, blank=True)
+
+    def get_data(self):
+        return {**super().get_data(), "mail_status": self.get_mail_status_display()}
+
+    class Meta:
+        verbose_name = _("Feedback report")
+        verbose_name_plural = _("Feedback reports")
+        indexes = [models.Index(fields=["mail_status"]), models.Index(fields=["submit_time"])]
+
+
+class FeedbackFormPage(AbstractEmailForm):
+    """A page with a form to report barriers (the accessibility statement): reports are
+    stored under Forms in the admin and mailed to the recipients."""
+
+    intro = models.TextField(
+        blank=True,
+        max_length=600,
+        verbose_name=_("Introduction"),
+        help_text=_("One to three sentences shown below the title."),
+    )
+    body = StreamField(StandardStreamBlock(), blank=True, verbose_name=_("Content"))
+    to_address = models.CharField(
+        _("Recipients"),
+        max_length=255,
+        validators=[validate_to_address],
+        help_text=_("Reports are mailed to these addresses; separate several with commas."),
+    )
+    form_heading = models.CharField(
+        _("Heading of the form"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty for “Report a barrier”."),
+    )
+    thank_you_text = RichTextField(
+        _("Thank-you text"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown after a report was sent."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("form_heading"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldPanel("to_address"), FieldPanel("from_address"), FieldPanel("subject")],
+            heading=_("Mail to staff"),
+        ),
+        FormSubmissionsPanel(),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["metropolregion.HomePage", "metropolregion.StandardPage"]
+    subpage_types = []
+
+    template = "metropolregion/feedback_form_page.html"
+    landing_page_template = "metropolregion/feedback_form_page_landing.html"
+
+    # -- the form (fixed fields; see metropolregion/feedback.py) --
+
+    def get_form_fields(self):
+        return []
+
+    def get_form_class(self):
+        return feedback.FeedbackForm
+
+    def get_data_fields(self):
+        return [
+            ("submit_time", _("Submission date")),
+            *feedback.FeedbackForm.data_fields(),
+            ("mail_status", _("Mail to staff")),
+        ]
+
+    def get_submission_class(self):
+        return FeedbackSubmission
+
+    def process_form_submission(self, form):
+        return feedback.store(self, form)
+
+    def get_context(self, request, *args, **kwargs):
+        prefetch_stream(self.body)
+        context = super().get_context(request, *args, **kwargs)
+        from events.views import privacy_url
+
+        context["privacy_url"] = privacy_url(request)
+        context["retention_days"] = settings.FEEDBACK_RETENTION_DAYS
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """GET: the page with the form. POST: check (rate limit, honeypot), store, thank."""
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        from events.views import rate_limited
+
+        form = self.get_form(request.POST, page=self, user=request.user)
+        context = self.get_context(request, *args, **kwargs)
+        status = 200
+        if rate_limited(request):
+            context["rate_limited"] = True
+            status = 429
+        elif form.is_valid():
+            if form.is_spam:  # answered like a success; nothing stored
+                return self.render_landing_page(request, None, *args, **kwargs)
+            submission = self.process_form_submission(form)
+            return self.render_landing_page(request, submission, *args, **kwargs)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    class Meta:
+        verbose_name = _("Feedback form page")
+        verbose_name_plural = _("Feedback form pages")
 
 
 class SocialPlatform(models.TextChoices):

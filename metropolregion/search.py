@@ -1,6 +1,7 @@
 """Site search over every page type: German stemming on PostgreSQL, filter by type,
 promoted results; only live, public pages ever appear."""
 
+import unicodedata
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -43,6 +44,18 @@ def available_types():
     return found
 
 
+def clean_query(text):
+    """The query as every search backend takes it: no control characters (PostgreSQL
+    refuses NUL) or unpaired surrogates, no double quotes (the SQLite backend puts each
+    word in quotes unescaped, so FTS5 fails on them; the words are searched all the same),
+    whitespace collapsed, at most MAX_QUERY_LENGTH characters."""
+    text = "".join(
+        " " if char == '"' or unicodedata.category(char) in ("Cc", "Cs") else char
+        for char in text[: MAX_QUERY_LENGTH * 2]
+    )
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
 def search_pages(query, model=None):
     """Live, public pages matching `query` (of `model` if given), best first."""
     pages = Page.objects.live().public()
@@ -66,7 +79,7 @@ def promoted_pages(query):
 
 def search(request):
     """The search page: `?q=…&typ=…&page=…`."""
-    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("q") or "")
     types = available_types()
     type_key = request.GET.get("typ") or ""
     active = next(((t, m) for t, m in types if t.key == type_key), None)

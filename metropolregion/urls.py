@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_static_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -20,13 +19,8 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Development and tests only; production serves media from a web server or object store.
-    urlpatterns.append(
-        re_path(
-            r"^media/(?P<path>.*)$",
-            serve_static_file,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    )
+    # Never documents or original images (views.PRIVATE_MEDIA): /documents/ serves those.
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", views.media, name="media"))
 
 # German pages live at /, English ones at /en/ (and any further language at its prefix).
 urlpatterns += i18n_patterns(

@@ -3,6 +3,8 @@
 - Tests marked `postgres` need PostgreSQL; on SQLite they are skipped *with a reason*.
 - Tests marked `browser` need Debian's Chromium; without it they are skipped with a reason.
 - Tests marked `validator` need Java and vnu.jar (`make test` installs it); likewise.
+- Tests marked `redis` need a Redis server at TEST_REDIS_URL (default
+  redis://127.0.0.1:6379/15, a database of its own); likewise.
 - With PYTEST_FAIL_ON_SKIP=1 (set by .ci/run) any skipped test fails the run: in CI
   everything runs.
 
@@ -55,6 +57,7 @@ from tests import html_validator
 from tests.factories import HomePageFactory
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 # The database named in the settings, before pytest-django swaps in the test database.
 CONFIGURED_DB_NAME = settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"]
@@ -62,6 +65,20 @@ CONFIGURED_DB_NAME = settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"]
 
 def is_postgres():
     return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def redis_unavailable_reason():
+    """Why the Redis tests cannot run here, or None (Redis at TEST_REDIS_URL answers)."""
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except Exception as exc:
+        return (
+            f"needs Redis at {REDIS_URL} (TEST_REDIS_URL): `sudo apt-get install redis-server` "
+            f"(Debian) ({exc.__class__.__name__})"
+        )
+    return None
 
 
 def uses_demo(item):
@@ -97,7 +114,15 @@ def pytest_collection_modifyitems(config, items):
     have_browser = shutil.which(CHROMIUM) is not None
     validator_missing = html_validator.unavailable_reason()
     no_validator = pytest.mark.skip(reason=validator_missing or "")
+    redis_missing = (
+        redis_unavailable_reason()
+        if "redis" in {mark.name for item in items for mark in item.iter_markers()}
+        else None
+    )
+    no_redis = pytest.mark.skip(reason=redis_missing or "")
     for item in items:
+        if "redis" in item.keywords and redis_missing:
+            item.add_marker(no_redis)
         if "validator" in item.keywords and validator_missing:
             item.add_marker(no_validator)
         if "postgres" in item.keywords and not is_postgres():
@@ -203,7 +228,7 @@ def row_counts():
     )
     quote = connection.ops.quote_name  # the names come from Django's introspection
     sql = " UNION ALL ".join(
-        f"SELECT %s, COUNT(*) FROM {quote(table)}"  # noqa: S608
+        f"SELECT %s, COUNT(*) FROM {quote(table)}"  # noqa: S608 - quoted table names  # nosec B608
         for table in tables
     )
     with connection.cursor() as cursor:

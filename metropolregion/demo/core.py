@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from metropolregion.models import (
+    FeedbackFormPage,
     HomePage,
     NavigationSettings,
     SiteSettings,
@@ -62,6 +63,9 @@ def publish(page):
 def upsert_child(parent, model, slug, **fields):
     """Create or update the child page `slug` of `parent` and publish it."""
     existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None and existing.specific_class is not model:
+        existing.delete()  # the demo changed the page's type (e.g. to a form page)
+        existing = None
     if existing is not None:
         page = existing.specific
         for name, value in fields.items():
@@ -147,9 +151,20 @@ def build_core(stdout, with_users=False):
         pages = {}
         for slug, (title, intro, sections) in texts.STANDARD_PAGES.items():
             body = _stream([("section", {"heading": h, "text": t}) for h, t in sections])
-            pages[slug] = upsert_child(
-                home, StandardPage, slug, title=title, intro=intro, body=body
-            )
+            if slug == texts.FEEDBACK_PAGE:
+                pages[slug] = upsert_child(
+                    home,
+                    FeedbackFormPage,
+                    slug,
+                    title=title,
+                    intro=intro,
+                    body=body,
+                    **texts.FEEDBACK_FORM,
+                )
+            else:
+                pages[slug] = upsert_child(
+                    home, StandardPage, slug, title=title, intro=intro, body=body
+                )
         stdout.write(f"• Inhaltsseiten: {len(pages)}")
 
         about, contact = pages["ueber-uns"], pages["kontakt"]

@@ -144,8 +144,9 @@ STANDARD_PAGES = {
             ),
             (
                 "Barriere melden",
-                "<p>Ist Ihnen eine Barriere aufgefallen? Schreiben Sie uns – wir antworten "
-                "innerhalb von zwei Wochen.</p>",
+                "<p>Ist Ihnen eine Barriere aufgefallen? Beschreiben Sie sie im Formular unten "
+                "– wenn Sie eine E-Mail-Adresse angeben, antworten wir innerhalb von zwei "
+                "Wochen.</p>",
             ),
             (
                 "Schlichtungsverfahren",
@@ -175,6 +176,17 @@ STANDARD_PAGES = {
             ),
         ],
     ),
+}
+
+# The accessibility statement is a page with the feedback form (FeedbackFormPage).
+FEEDBACK_PAGE = "barrierefreiheit"
+FEEDBACK_FORM = {
+    "form_heading": "Barriere melden",
+    "to_address": "barrierefreiheit@example.org",
+    "subject": "Meldung einer Barriere",
+    "thank_you_text": "<p>Vielen Dank! Wir haben Ihre Meldung erhalten und kümmern uns darum. "
+    "Wenn Sie eine E-Mail-Adresse angegeben haben, antworten wir innerhalb von zwei "
+    "Wochen.</p>",
 }
 
 MAIN_MENU = ["ueber-uns", "kontakt"]

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ per deployment come from the
 environment through the helpers in `env.py`; the README lists every variable."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,9 @@ INSTALLED_APPS = [
     # Background tasks (mail): django-tasks with its database backend and worker
     "django_tasks",
     "django_tasks_db",
+    # Security: Content-Security-Policy (metropolregion/security.py), log-in lock-out
+    "csp",
+    "axes",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -61,15 +65,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise and any cache, so that every response carries these headers.
+    "metropolregion.security.PathCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole pages for anonymous visitors; everything below runs only on a miss.
+    "metropolregion.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's CSRF check, by origin for anonymous forms on (cached) pages.
+    "metropolregion.cache.PageFormCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: replaces the response of a locked-out log-in.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "metropolregion.urls"
@@ -155,6 +167,8 @@ EMAIL_TIMEOUT = 10
 
 # Member accounts (metropolregion.membership): log-in pages under /konto/.
 LOGIN_URL = "/konto/anmelden/"
+# Pages and documents restricted to logged-in users send visitors to the same log-in page.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/konto/"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -164,7 +178,87 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views answer SAMEORIGIN themselves
+
+# Content-Security-Policy (django-csp; metropolregion/security.py chooses by path). Public
+# pages and the member log-in: our own origin only, no inline script or style (JSON-LD is a
+# data block, not script), no plugins, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin (/admin/, the page preview included) as little relaxed as it works: its
+# widgets write inline <script> (date choosers) and its editor inserts <style> and <script>
+# elements (vendor.js), so script and style allow 'unsafe-inline' (no eval); the preview is
+# framed by the admin itself. Found with Chromium (tests/browser/test_csp.py).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): no page needs any of these features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Client addresses behind proxies: how many proxies (nginx, a load balancer) append to
+# X-Forwarded-For in front of the app; 0 uses REMOTE_ADDR (metropolregion.security.client_ip,
+# used by the registration rate limit and the log-in lock-out).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Lock-out after failed log-ins (django-axes) on the admin's and the members' log-in: after
+# 5 failures for one user name from one address, that pair is refused for 15 minutes (429).
+# By the pair, not by user name alone (an attacker could lock a person out everywhere) nor by
+# address alone (a town hall or a chamber shares one address). Successful log-ins are not
+# recorded; a failure record (user name, address, browser) is deleted once it is older than
+# the cool-off, at the next log-in or by `manage.py purge_login_attempts` (daily from cron).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_ENABLE_ADMIN = False  # no Django admin site; staff use `manage.py axes_reset_username`
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_CLIENT_IP_CALLABLE = "metropolregion.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "metropolregion.security.lockout_response"
+AXES_VERBOSE = False  # its log lines name no user agent (user name and address are masked)
 
 LOGGING = {
     "version": 1,
@@ -178,6 +272,8 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
+        # django-axes: no line per log-in (INFO); failures and lock-outs, masked (WARNING).
+        "axes": {"level": "WARNING"},
     },
 }
 
@@ -190,11 +286,16 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Documents are always sent by Wagtail's view (/documents/<id>/<name>), which checks the
+# privacy of their collection; downloads, except PDFs, which browsers show inline.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no requests to other origins, not even from the admin
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from gravatar.com in the admin, either
 
 # Background tasks: mails of the event registration are sent by a task. The database
 # backend keeps them until `manage.py db_worker` runs them (production, Docker); with
@@ -213,3 +314,50 @@ REGISTRATION_RATE_LIMIT = env_int("REGISTRATION_RATE_LIMIT", 10)  # attempts per
 REGISTRATION_RATE_WINDOW = 600  # … in this many seconds
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 180)  # after the event
 REGISTRATION_MAIL_ATTEMPTS = 8  # tries per mail, with growing pauses, before staff are asked
+
+# Feedback form (accessibility statement): name and address of a report are deleted this
+# many days after it arrived (`manage.py purge_feedback`); what was reported stays.
+FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 180)
+
+# Django's deploy check W003 looks for CsrfViewMiddleware by name; ours is a subclass
+# (metropolregion.cache.PageFormCsrfMiddleware), and metropolregion.checks makes sure it is
+# in MIDDLEWARE instead.
+SILENCED_SYSTEM_CHECKS = ["security.W003"]
+
+# Caches: local memory by default; Redis through REDIS_URL (redis://127.0.0.1:6379/0), shared
+# by every app server, which the page cache needs when more than one process serves pages.
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        alias: {
+            # Django's RedisCache, but an unreachable Redis is a miss, not an error.
+            "BACKEND": "metropolregion.cache_backends.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"metropolregion-{alias}",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+        for alias in ("default", "pages")
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+    }
+
+# Full-page cache for anonymous visitors (metropolregion.cache): seconds a page is kept at
+# most (0 turns it off). Publishing anything invalidates it at once; the time limit covers
+# what time itself changes (an event that has ended leaves the upcoming lists).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_EXCLUDE = [
+    r"^/admin/",
+    r"^/django-admin/",
+    r"^/documents/",
+    r"^/_util/",
+    r"^/healthz/",
+    r"^/(en/)?konto/",
+    r"^/(en/)?suche/",
+]

@@ -16,3 +16,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Without Redis every gunicorn process would keep its own page cache, and an editor's change
+# would reach only one of them: the page cache is off unless REDIS_URL is set (or it is
+# turned on explicitly for a single process).
+if not REDIS_URL:  # noqa: F405
+    PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)

@@ -96,6 +96,6 @@ def test_command_runs_the_rule_and_the_erasure(events, frozen):
     frozen(events["old"].end + datetime.timedelta(days=200))
     out = io.StringIO()
     call_command("purge_registrations", stdout=out)
-    assert "3 registration(s) anonymised" in out.getvalue()
+    assert "3 of the registrations anonymised under the retention rule" in out.getvalue()
     call_command("purge_registrations", "--email", "p1@example.org", stdout=out)
     assert not Registration.objects.filter(email="p1@example.org").exists()

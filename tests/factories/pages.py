@@ -2,7 +2,7 @@ import factory
 import wagtail_factories
 
 from metropolregion import home_blocks
-from metropolregion.models import HomePage, StandardPage
+from metropolregion.models import FeedbackFormPage, HomePage, StandardPage
 
 from .blocks import (
     CallToActionBlockFactory,
@@ -46,3 +46,16 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class FeedbackFormPageFactory(wagtail_factories.PageFactory):
+    title = "Erklärung zur Barrierefreiheit"
+    slug = factory.Sequence(lambda n: f"barrierefreiheit-{n}")
+    intro = factory.Faker("sentence", locale="de_DE")
+    form_heading = "Barriere melden"
+    thank_you_text = "<p>Danke, wir kümmern uns darum.</p>"
+    to_address = "barrierefreiheit@example.org"
+    subject = "Meldung einer Barriere"
+
+    class Meta:
+        model = FeedbackFormPage

@@ -9,7 +9,13 @@ from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from metropolregion.models import HomePage, NavigationSettings, SiteSettings, StandardPage
+from metropolregion.models import (
+    FeedbackFormPage,
+    HomePage,
+    NavigationSettings,
+    SiteSettings,
+    StandardPage,
+)
 
 LEGAL_PAGES = {
     "ueber-uns",
@@ -41,7 +47,12 @@ def test_demo_content_builds_the_site_and_is_idempotent():
     assert "Demo-Inhalte sind bereit" in output
     home = HomePage.objects.get()
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
-    assert set(StandardPage.objects.values_list("slug", flat=True)) == LEGAL_PAGES | {"mitglieder"}
+    assert set(StandardPage.objects.values_list("slug", flat=True)) == (
+        LEGAL_PAGES - {"barrierefreiheit"}
+    ) | {"mitglieder"}
+    # The accessibility statement carries the feedback form (BITV: a way to report barriers).
+    statement = FeedbackFormPage.objects.get(slug="barrierefreiheit")
+    assert statement.to_address and statement.thank_you_text and statement.live
     types = [b.block_type for b in home.body]
     assert types[0] == "hero"
     assert {

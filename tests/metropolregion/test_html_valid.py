@@ -29,6 +29,21 @@ ERROR_PAGES = {
         404,
     ),
 }
+# Forms after a POST: the feedback form of the accessibility statement with its error
+# summary, and its thank-you page.
+POSTED_PAGES = {
+    "barrierefreiheit-fehler": ("/barrierefreiheit/", {"email": "kaputt"}),
+    "barrierefreiheit-danke": (
+        "/barrierefreiheit/",
+        {
+            "barrier": "Ein Bild hat keinen Alternativtext.",
+            "page_url": "/galerien/",
+            "name": "Erika Beispiel",
+            "email": "erika@example.org",
+            "consent": "on",
+        },
+    ),
+}
 NOT_FOUND = "/gibt-es-nicht/"
 
 pytestmark = pytest.mark.validator  # skipped with a reason without Java/vnu.jar, never in CI
@@ -45,6 +60,12 @@ def test_public_pages_are_valid_html(client, demo_content):
         response = client.get(url)
         assert response.status_code == 200, url
         documents[name] = response.content
+    for name, (url, data) in POSTED_PAGES.items():
+        response = client.post(url, data)
+        assert response.status_code == 200, url
+        documents[name] = response.content
+    assert b'id="form-errors"' in documents["barrierefreiheit-fehler"]
+    assert b'id="form-errors"' not in documents["barrierefreiheit-danke"]
     for name, (url, status) in ERROR_PAGES.items():
         response = client.get(url)
         assert response.status_code == status, url

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from metropolregion.models import HomePage, StandardPage
+from metropolregion.models import FeedbackFormPage, HomePage, StandardPage
 from tests.factories import HomePageFactory, ImageFactory, StandardPageFactory
 
 
@@ -25,6 +25,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
             HomePage,
             {
                 StandardPage,
+                FeedbackFormPage,
                 ProjectIndexPage,
                 WorkingGroupIndexPage,
                 NewsIndexPage,
@@ -35,7 +36,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_standard_page_below_home_or_standard_page(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, FeedbackFormPage})
 
     def test_standard_page_cannot_be_created_at_the_root(self):
         root = Page.get_first_root_node()

@@ -11,7 +11,7 @@ import time
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
@@ -48,9 +48,23 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--requests", type=int, default=50)
         parser.add_argument("--warmup", type=int, default=5)
+        parser.add_argument(
+            "--no-load", action="store_true", help="Skip the gunicorn load test and page weight."
+        )
+        parser.add_argument("--seconds", type=int, default=8, help="Duration of each load test.")
 
-    def handle(self, *args, requests=50, warmup=5, **options):
+    def handle(self, *args, requests=50, warmup=5, no_load=False, seconds=8, **options):
         client = Client(HTTP_HOST="localhost")
+        with override_settings(PAGE_CACHE_SECONDS=0):  # in-process figures are uncached
+            rows = self.render_all(client, requests, warmup)
+        self.print_table(rows, requests, warmup)
+        self.registrations()
+        if not no_load:
+            from metropolregion import loadbench
+
+            loadbench.run(self.stdout.write, seconds=seconds)
+
+    def render_all(self, client, requests, warmup):
         rows = []
         for name, url in self.urls():
             for _ in range(warmup):
@@ -75,6 +89,9 @@ class Command(BaseCommand):
                     len(response.content) / 1024,
                 )
             )
+        return rows
+
+    def print_table(self, rows, requests, warmup):
         self.stdout.write(f"Machine: {machine()}")
         self.stdout.write(f"Requests per page: {requests} after {warmup} warm-up, uncached\n")
         self.stdout.write(
@@ -85,8 +102,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"| {name} | {url} | {status} | {queries} | {median:.1f} | {p95:.1f} | {size:.1f} |"
             )
-
-        self.registrations()
 
     def registrations(self):
         from events.bench import ATTEMPTS, THREADS, registration_throughput

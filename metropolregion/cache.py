@@ -1,0 +1,320 @@
+"""Full-page cache for anonymous visitors, always fresh.
+
+How it works
+- `PageCacheMiddleware` sits near the top of the middleware stack. A GET or HEAD without a
+  session cookie is looked up in the cache alias "pages"; on a hit the stored response goes
+  out without touching the database, the session or the page tree.
+- A miss renders normally and stores the response if nobody could tell it apart from the
+  next visitor's: status 200, no Set-Cookie (a CSRF token or a message for this visitor
+  always comes with one), not private/no-store, the user anonymous, and the path not
+  excluded (admin, accounts, search, documents).
+- Freshness: every key contains a *generation* number kept in the same cache. Any change
+  to content that a public page may show (a page published, unpublished, moved or deleted,
+  a snippet, a setting, an image, a view restriction, a registration that changes the free
+  places …) increments the generation after its transaction commits, so every cached
+  page is out of date at once, on every app server that shares the cache (Redis). We
+  chose one generation over per-page dependencies: navigation, home-page blocks and lists
+  mean that almost any change shows up on many pages, and a miss costs only one render.
+- A render that began before a change stores its result under the generation it read at
+  the start, which is no longer current: a slow request cannot put stale content back.
+- Pages also expire after PAGE_CACHE_SECONDS, because time changes them too (an event
+  moves from "upcoming" to the archive when it ends).
+
+Forms on pages (event registration, feedback) are served from the cache as well: see
+`PageFormCsrfMiddleware` below.
+"""
+
+import hashlib
+import logging
+import re
+from urllib.parse import urlsplit
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import CsrfViewMiddleware
+from django.utils.cache import cc_delim_re
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+CACHE_ALIAS = "pages"
+GENERATION_KEY = "pagecache:generation"
+HIT_HEADER = "X-Page-Cache"
+MAX_PATH_LENGTH = 1024  # longer URLs (fuzzers, tracking junk) are rendered, not stored
+
+# Changes to these models never change what an anonymous visitor sees; everything else
+# (pages, snippets, settings, images, documents, tags, restrictions, registrations …)
+# invalidates the cache. A deny-list errs on the side of freshness: a model added later
+# invalidates until someone decides it need not.
+NEVER_SHOWN = {
+    "admin.logentry",
+    "auth.group",
+    "auth.permission",
+    "auth.user",
+    "axes.accessattempt",
+    "axes.accessfailurelog",
+    "axes.accesslog",
+    "contenttypes.contenttype",
+    "django_tasks_db.dbtaskresult",
+    "events.notification",
+    "metropolregion.feedbacksubmission",
+    "sessions.session",
+    "wagtailadmin.admin",
+    "wagtailadmin.editingsession",
+    "wagtailcore.comment",
+    "wagtailcore.grouppagepermission",
+    "wagtailcore.groupcollectionpermission",
+    "wagtailcore.referenceindex",
+    "wagtailcore.commentreply",
+    "wagtailcore.groupapprovaltask",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.revision",
+    "wagtailcore.task",
+    "wagtailcore.taskstate",
+    "wagtailcore.uploadedfile",
+    "wagtailcore.workflow",
+    "wagtailcore.workflowstate",
+    "wagtailcore.workflowtask",
+    "wagtailforms.formsubmission",
+    "wagtailsearch.indexentry",
+    "wagtailsearch.query",
+    "wagtailsearch.querydailyhits",
+    "wagtailusers.userprofile",
+    "wagtail_localize.stringsegment",
+    "wagtail_localize.stringtranslation",
+    "wagtail_localize.translationlog",
+}
+
+
+def page_cache():
+    return caches[CACHE_ALIAS]
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
+
+
+def current_generation():
+    """The generation number; a cache that fails counts as a miss, never as an error."""
+    try:
+        generation = page_cache().get(GENERATION_KEY)
+        if generation is None:
+            page_cache().add(GENERATION_KEY, 1, timeout=None)
+            generation = page_cache().get(GENERATION_KEY)
+        return generation
+    except Exception:
+        logger.warning("Page cache not available (get generation)", exc_info=True)
+        return None
+
+
+def invalidate():
+    """Make every cached page out of date (now, or when the current transaction commits)."""
+    transaction.on_commit(_bump_generation)
+
+
+def _bump_generation():
+    try:
+        try:
+            page_cache().incr(GENERATION_KEY)
+        except ValueError:  # not there (expired, evicted, first change): start a new one
+            page_cache().add(GENERATION_KEY, 1, timeout=None)
+            page_cache().incr(GENERATION_KEY)
+    except Exception:
+        # If the cache is down nothing is served from it either; log for the operator.
+        logger.error("Page cache could not be invalidated", exc_info=True)
+
+
+def _excluded(path):
+    return any(re.match(pattern, path) for pattern in settings.PAGE_CACHE_EXCLUDE)
+
+
+def _cache_key(request, generation):
+    full = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(full.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"pagecache:{generation}:{digest}"
+
+
+def _anonymous_request(request):
+    return request.method in ("GET", "HEAD") and (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    # `Vary: Cookie` only says that the session was looked at (is anybody logged in?): for a
+    # request without a session cookie the answer is the same for every visitor. Content
+    # made for one visitor sets a cookie (CSRF token, messages) and is refused above.
+    if "*" in {v.strip() for v in cc_delim_re.split(response.get("Vary", ""))}:
+        return False
+    control = {v.strip().lower() for v in cc_delim_re.split(response.get("Cache-Control", ""))}
+    return not control & {"private", "no-store", "no-cache"}
+
+
+class PageCacheMiddleware:
+    """Serves and stores whole pages for anonymous visitors (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not enabled() or not _anonymous_request(request):
+            return self.get_response(request)
+        try:
+            host = request.get_host()
+        except Exception:  # DisallowedHost: let Django answer it
+            return self.get_response(request)
+        path = request.get_full_path()
+        if len(path) > MAX_PATH_LENGTH or _excluded(request.path_info) or not host:
+            return self.get_response(request)
+
+        generation = current_generation()
+        if generation is None:
+            return self.get_response(request)
+        key = _cache_key(request, generation)
+        try:
+            stored = page_cache().get(key)
+        except Exception:
+            logger.warning("Page cache not available (get page)", exc_info=True)
+            stored = None
+        if stored is not None:
+            return self._from_cache(request, stored)
+
+        response = self.get_response(request)
+        if request.method == "GET" and _storable(request, response):
+            self._store(key, response)
+            response[HIT_HEADER] = "miss"
+        return response
+
+    def _store(self, key, response):
+        content = response.content
+        response["ETag"] = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+        response["Cache-Control"] = "no-cache"  # browsers and proxies ask again (ETag)
+        headers = [(k, v) for k, v in response.items() if k.lower() not in {"date", "vary"}]
+        try:
+            page_cache().set(
+                key, (response.status_code, headers, content), settings.PAGE_CACHE_SECONDS
+            )
+        except Exception:
+            logger.warning("Page cache not available (set page)", exc_info=True)
+
+    def _from_cache(self, request, stored):
+        status, headers, content = stored
+        etag = dict((k.lower(), v) for k, v in headers).get("etag")
+        if etag and etag in request.headers.get("If-None-Match", ""):
+            response = HttpResponseNotModified()
+            response["ETag"] = etag
+        else:
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+        response[HIT_HEADER] = "hit"
+        return response
+
+
+class PageFormCsrfMiddleware(CsrfViewMiddleware):
+    """Django's CSRF protection, except for anonymous POSTs to forms on Wagtail pages.
+
+    A cached page cannot carry a per-visitor CSRF token, and rendering the token would set a
+    cookie, which makes a page uncacheable. So the forms on pages (event registration,
+    feedback) render the token only for logged-in people (`{% page_form_csrf %}`), and an
+    anonymous POST to a page is checked by its origin instead: the browser's `Origin`
+    header (or `Referer` when a browser sends no Origin) must be this site, and
+    `Sec-Fetch-Site` must not say cross-site. A forged anonymous submission could only do
+    what the attacker can do anyway by posting the form directly; logged-in people, whose
+    session would lend the request their identity, keep the full token check. Admin, login
+    and account forms are not Wagtail pages and keep the token check too.
+    """
+
+    def process_view(self, request, callback, callback_args, callback_kwargs):
+        if (
+            request.method == "POST"
+            and _is_wagtail_page_view(callback)
+            and not request.user.is_authenticated
+        ):
+            if _same_origin(request):
+                return self._accept(request)
+            return self._reject(request, _("The form was not sent from this website."))
+        return super().process_view(request, callback, callback_args, callback_kwargs)
+
+
+def _is_wagtail_page_view(callback):
+    return getattr(callback, "__module__", "") == "wagtail.views" and (
+        getattr(callback, "__name__", "") == "serve"
+    )
+
+
+def _same_origin(request):
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+        return False
+    try:
+        own = f"{request.scheme}://{request.get_host()}"
+    except Exception:
+        return False
+    origin = request.headers.get("Origin")
+    if origin and origin != "null":
+        return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS
+    referer = request.headers.get("Referer")
+    if referer:
+        parts = urlsplit(referer)
+        return f"{parts.scheme}://{parts.netloc}" == own
+    # Neither header: not a browser form post of today; nothing to forge with.
+    return True
+
+
+# -- invalidation --
+
+
+def _content_changed(sender, **kwargs):
+    if kwargs.get("raw"):  # loading fixtures
+        return
+    if sender._meta.label_lower in NEVER_SHOWN or _is_rendition(sender):
+        return
+    invalidate()
+
+
+def _is_rendition(model):
+    from wagtail.images.models import AbstractRendition
+
+    return issubclass(model, AbstractRendition)
+
+
+def _page_tree_changed(sender, **kwargs):
+    invalidate()
+
+
+def connect_signals():
+    """Called from the app config's ready(): every model's saves and deletes, page moves
+    and publishing (which also save), m2m changes (tags, topics)."""
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    post_save.connect(_content_changed, dispatch_uid="pagecache-save")
+    post_delete.connect(_content_changed, dispatch_uid="pagecache-delete")
+    m2m_changed.connect(_m2m_changed, dispatch_uid="pagecache-m2m")
+    page_published.connect(_page_tree_changed, dispatch_uid="pagecache-publish")
+    page_unpublished.connect(_page_tree_changed, dispatch_uid="pagecache-unpublish")
+    post_page_move.connect(_page_tree_changed, dispatch_uid="pagecache-move")
+
+
+def _m2m_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_"):
+        _content_changed(type(instance))
+
+
+def all_models_covered():
+    """Model labels that invalidate the cache (for the tests and for curious operators)."""
+    return sorted(
+        m._meta.label_lower
+        for m in apps.get_models()
+        if m._meta.label_lower not in NEVER_SHOWN and not _is_rendition(m)
+    )
