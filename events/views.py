@@ -4,12 +4,9 @@ iCal feeds and the event page's context. Called by the routes of `EventIndexPage
 
 import calendar as pycalendar
 import datetime
-import hashlib
 import logging
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -18,7 +15,8 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from metropolregion.listing import paginate, querystring_without
-from metropolregion.security import client_ip
+from metropolregion.navigation import privacy_url
+from metropolregion.security import rate_limited
 
 from . import dates, ical, queries
 from . import registration as registration_rules
@@ -265,21 +263,6 @@ def refusal_message(outcome):
     return REFUSAL_MESSAGES.get(outcome, "")
 
 
-def rate_limited(request):
-    """Whether this address has tried to register too often lately. A cache that fails
-    never blocks a registration."""
-    window = settings.REGISTRATION_RATE_WINDOW
-    address = client_ip(request)
-    key = "events:registration-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-    try:
-        cache.add(key, 0, timeout=window)
-        attempts = cache.incr(key)
-    except Exception:  # a cache outage must not stop registrations
-        logger.warning("Rate limit of the registration is not available (cache error)")
-        return False
-    return attempts > settings.REGISTRATION_RATE_LIMIT
-
-
 def landing_kind(event, result):
     """Which thank-you page to show. A duplicate sees what a newcomer would see now, so
     the page never tells whether an address is registered."""
@@ -312,7 +295,7 @@ def serve_registration(event, request):
     form = event.get_form(request, request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
-        if rate_limited(request):
+        if rate_limited(request, "registration"):
             context["rate_limited"] = True
             status = 429
         elif form.is_valid():
@@ -325,14 +308,6 @@ def serve_registration(event, request):
     context["form"] = form
     context["privacy_url"] = privacy_url(request)
     return TemplateResponse(request, "events/registration_page.html", context, status=status)
-
-
-def privacy_url(request):
-    """The privacy notice ("Datenschutz") of the site, if it has one."""
-    from wagtail.models import Page
-
-    page = Page.objects.live().filter(slug="datenschutz").order_by("depth", "path").first()
-    return page.get_url(request) if page else ""
 
 
 def serve_cancel(event, request):

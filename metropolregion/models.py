@@ -20,6 +20,8 @@ from wagtail.search import index
 from . import feedback
 from .blocks import LinkBlock
 from .home_blocks import HomeStreamBlock, StandardStreamBlock
+from .navigation import privacy_url
+from .security import rate_limited
 from .streamfield import prefetch_stream
 
 
@@ -186,8 +188,6 @@ class FeedbackFormPage(AbstractEmailForm):
     def get_context(self, request, *args, **kwargs):
         prefetch_stream(self.body)
         context = super().get_context(request, *args, **kwargs)
-        from events.views import privacy_url
-
         context["privacy_url"] = privacy_url(request)
         context["retention_days"] = settings.FEEDBACK_RETENTION_DAYS
         return context
@@ -196,12 +196,10 @@ class FeedbackFormPage(AbstractEmailForm):
         """GET: the page with the form. POST: check (rate limit, honeypot), store, thank."""
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
-        from events.views import rate_limited
-
         form = self.get_form(request.POST, page=self, user=request.user)
         context = self.get_context(request, *args, **kwargs)
         status = 200
-        if rate_limited(request):
+        if rate_limited(request, "feedback"):
             context["rate_limited"] = True
             status = 429
         elif form.is_valid():

@@ -86,3 +86,10 @@ def breadcrumb_ancestors(page):
     return list(
         page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path", "depth")
     )
+
+
+def privacy_url(request):
+    """The privacy notice ("Datenschutz") of the site, if it has one (linked from the
+    consent of every public form)."""
+    page = Page.objects.live().filter(slug="datenschutz").order_by("depth", "path").first()
+    return page.get_url(request) if page else ""

@@ -15,11 +15,16 @@ Client address (``client_ip``)
     entries left of those are whatever the client sent and cannot be trusted.
 """
 
+import hashlib
 import ipaddress
+import logging
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
 
 # Paths whose pages come from Wagtail's or Django's admin (the preview included).
 ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
@@ -73,6 +78,22 @@ def client_ip(request):
     if len(forwarded) < proxies:
         return remote_addr
     return _valid_ip(forwarded[-proxies]) or remote_addr
+
+
+def rate_limited(request, form):
+    """Whether this client has sent the public `form` ("registration", "feedback") more
+    than REGISTRATION_RATE_LIMIT times in REGISTRATION_RATE_WINDOW seconds; each form
+    counts on its own. Keyed on a hash of the address (no address is stored). A cache that
+    fails never blocks a submission."""
+    address = client_ip(request)
+    key = f"rate:{form}:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    try:
+        cache.add(key, 0, timeout=settings.REGISTRATION_RATE_WINDOW)
+        attempts = cache.incr(key)
+    except Exception:
+        logger.warning("Rate limit of the %s form is not available (cache error)", form)
+        return False
+    return attempts > settings.REGISTRATION_RATE_LIMIT
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -15,9 +15,8 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from django.utils import timezone
 
-from events.views import rate_limited
 from metropolregion.management.commands.purge_login_attempts import purge_login_attempts
-from metropolregion.security import client_ip
+from metropolregion.security import client_ip, rate_limited
 from metropolregion.settings import base as base_settings
 from tests.factories.membership import MemberFactory, UserFactory
 
@@ -222,8 +221,14 @@ def test_registration_rate_limit_counts_the_visitor_not_the_proxy(settings):
     def request(visitor):
         return RequestFactory().post("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=visitor)
 
-    assert [rate_limited(request("203.0.113.5")) for _ in range(3)] == [False, False, True]
-    assert rate_limited(request("198.51.100.9")) is False  # another visitor, same proxy
+    assert [rate_limited(request("203.0.113.5"), "registration") for _ in range(3)] == [
+        False,
+        False,
+        True,
+    ]
+    assert (
+        rate_limited(request("198.51.100.9"), "registration") is False
+    )  # another visitor, same proxy
 
 
 # -- password resets tell nobody whether an account exists --

@@ -319,3 +319,14 @@ def test_demo_turns_an_older_statement_page_into_the_form_page(home_page):
     assert page.live and isinstance(page, FeedbackFormPage)
     assert not StandardPage.objects.filter(slug="barrierefreiheit").exists()
     assert home_page.get_children().filter(slug="barrierefreiheit").count() == 1
+
+
+def test_feedback_and_registrations_count_apart(settings, rf):
+    """One visitor's registrations do not use up the feedback form's limit."""
+    from metropolregion.security import rate_limited
+
+    settings.REGISTRATION_RATE_LIMIT = 1
+    visitor = rf.post("/", REMOTE_ADDR="192.0.2.50")
+    assert rate_limited(visitor, "registration") is False
+    assert rate_limited(visitor, "registration") is True
+    assert rate_limited(visitor, "feedback") is False
