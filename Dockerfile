@@ -12,7 +12,8 @@
 #   docker run --rm --env-file metropolregion.env metropolregion python manage.py migrate --noinput
 #
 # Run:
-#   docker run -d --name metropolregion -p 8000:8000 --stop-timeout 35 \
+#   docker run -d --name metropolregion -p 127.0.0.1:8000:8000 --stop-timeout 35 \
+#     -e GUNICORN_BIND=0.0.0.0:8000 -e TRUSTED_PROXY_IPS=172.17.0.1 \
 #     -e SECRET_KEY='<50+ random characters>' \
 #     -e ALLOWED_HOSTS=portal.example.org \
 #     -e DATABASE_URL=postgres://metropolregion:<password>@db.example.org:5432/metropolregion \
@@ -23,7 +24,10 @@
 # (--env-file metropolregion.env in the release command holds the same variables.) A bind
 # mount instead of the named volume must be writable by uid 10001. TLS is terminated in
 # front (load balancer or nginx sending X-Forwarded-Proto); for a plain-HTTP test run add
-# -e SECURE_SSL_REDIRECT=0. Gunicorn's settings (WEB_CONCURRENCY, GUNICORN_THREADS, ...) are
+# -e SECURE_SSL_REDIRECT=0. gunicorn.conf.py listens on 127.0.0.1 unless GUNICORN_BIND says
+# otherwise: in the container it must be 0.0.0.0, and the port is published on the host's
+# loopback only, for nginx on the host (its address as the container sees it, the bridge
+# gateway, is TRUSTED_PROXY_IPS). Gunicorn's settings (WEB_CONCURRENCY, GUNICORN_THREADS, ...) are
 # environment variables too, see gunicorn.conf.py; README.md lists the Django ones.
 
 # ---------------------------------------------------------------------------------------

@@ -22,14 +22,22 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-## Migrate, load the demo content with logins, and serve on http://127.0.0.1:8000
+## Migrate, load the demo content with one login per role, and run every process the site
+## needs: the web server on http://$(HOST):$(PORT), the task worker (mails) and the scheduler
+## (scheduled publishing, daily purges). Ctrl+C stops all three.
+## Absolute links (canonical, feeds, mails) follow HOST and PORT: `make run PORT=8401`.
+run: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content --with-users
 	@echo
 	@echo "  Website:      http://$(HOST):$(PORT)/"
-	@echo "  Redaktion:    http://$(HOST):$(PORT)/admin/  (Zugänge siehe oben)"
+	@echo "  Verwaltung:   http://$(HOST):$(PORT)/admin/  (Zugänge siehe oben)"
+	@echo "  Prozesse:     Webserver, Task-Worker (db_worker), Scheduler (run_scheduler)"
 	@echo
+	@trap 'kill $$(jobs -p) 2>/dev/null; wait' EXIT INT TERM; \
+	$(PY) manage.py db_worker --no-reload & \
+	$(PY) manage.py run_scheduler & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Install Debian's Chromium for the browser tests when it is missing (needs root).
@@ -98,7 +106,19 @@ check-deploy: install
 	DJANGO_SETTINGS_MODULE=metropolregion.settings.production \
 	SECRET_KEY=$${SECRET_KEY:-check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -dc a-zA-Z0-9)} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-portal.example.org} \
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-https://portal.example.org} \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .cache/vnu
+
+## Back up the database and MEDIA_ROOT into a new folder below BACKUP_DIR (docs/backup.md).
+BACKUP_DIR ?= backups
+.PHONY: backup restore
+backup: install
+	$(PY) manage.py backup $(BACKUP_DIR)
+
+## Restore one: `make restore BACKUP=backups/metropolregion-…` (stop the app first; asks).
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=<backup folder>"; exit 2; }
+	$(PY) manage.py restore $(BACKUP)

@@ -2,13 +2,24 @@
 
 Every value can be changed through an environment variable without rebuilding the image:
 
-    GUNICORN_BIND               address to listen on                    0.0.0.0:8000
+    GUNICORN_BIND               address to listen on                    127.0.0.1:8000
     WEB_CONCURRENCY             worker processes                        2 x cores + 1
     GUNICORN_THREADS            threads per worker                      2
     GUNICORN_TIMEOUT            seconds before a silent worker is killed  30
     GUNICORN_GRACEFUL_TIMEOUT   seconds to finish requests on shutdown  30
     GUNICORN_KEEPALIVE          seconds to keep an idle connection      5
-    FORWARDED_ALLOW_IPS         proxies trusted for X-Forwarded-*       127.0.0.1
+    FORWARDED_ALLOW_IPS         proxies trusted for X-Forwarded-*       TRUSTED_PROXY_IPS, else
+                                                                        127.0.0.1,::1
+
+Where the app listens: only on the loopback interface unless told otherwise, so that the
+only way in is the proxy on the same machine (nginx, docs/nginx.conf). A client that
+reached the app port directly could otherwise send its own X-Forwarded-For; Django reads
+that header only from TRUSTED_PROXY_IPS (metropolregion/security.py) and gunicorn its
+X-Forwarded-Proto only from FORWARDED_ALLOW_IPS, which follows TRUSTED_PROXY_IPS unless set.
+Inside a container the published port is the way in: run the image with
+GUNICORN_BIND=0.0.0.0:8000, publish the port on the host's loopback only
+(`-p 127.0.0.1:8000:8000`) and list the address the proxy connects from (the Docker
+bridge gateway, e.g. 172.17.0.1) in TRUSTED_PROXY_IPS (README, Deployment).
 
 The numbers: Django renders pages synchronously, so throughput is processes x threads.
 The classic rule of 2 x cores + 1 processes keeps every core busy while some workers wait on
@@ -45,8 +56,8 @@ def _env_str(name: str, default: str) -> str:
     return os.environ.get(name, "").strip() or default
 
 
-# All interfaces: inside a container the published port is the only way in.
-bind = _env_str("GUNICORN_BIND", "0.0.0.0:8000")
+# Loopback by default: only a proxy on this machine reaches the app (see the docstring).
+bind = _env_str("GUNICORN_BIND", "127.0.0.1:8000")
 
 # Processes and threads (see the docstring for the numbers).
 workers = _env_int("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1)
@@ -67,8 +78,11 @@ max_requests_jitter = 100
 # filesystem of a container can block the heartbeat and get healthy workers killed.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108 - heartbeat files only  # nosec B108
 
-# Proxies whose X-Forwarded-Proto gunicorn trusts (comma-separated addresses or networks).
-forwarded_allow_ips = _env_str("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Proxies whose X-Forwarded-Proto gunicorn trusts (comma-separated addresses or networks):
+# the same as Django's TRUSTED_PROXY_IPS unless set on its own.
+forwarded_allow_ips = _env_str(
+    "FORWARDED_ALLOW_IPS", _env_str("TRUSTED_PROXY_IPS", "127.0.0.1,::1")
+)
 
 # Logging: access log to stdout, errors to stderr. %(U)s is the path without the query
 # string; %(r)s would include it, and %(h)s, %(f)s, %(a)s and %(u)s are personal data.

@@ -33,6 +33,14 @@ def event_or_404(event_id):
 
 
 @permission_required(VIEW, raise_exception=True)
+def registration_overview(request):
+    """The events that take registrations on this site, the next first, then those of the
+    last 60 days: the starting point of the group Anmeldungen (menu item "Anmeldungen")."""
+    events = staff.events_with_registration()
+    return render(request, "events/admin/registration_overview.html", {"events": events})
+
+
+@permission_required(VIEW, raise_exception=True)
 def registration_list(request, event_id):
     event = event_or_404(event_id)
     query = (request.GET.get("q") or "").strip()[:100]

@@ -19,7 +19,7 @@ class EventStatus(models.TextChoices):
 
     SCHEDULED = "geplant", _("Takes place as planned")
     POSTPONED = "verschoben", _("Postponed")
-    CANCELLED = "abgesagt", _("Cancelled")
+    CANCELLED = "abgesagt", pgettext_lazy("event status", "Cancelled")
 
 
 class Organiser(models.TextChoices):

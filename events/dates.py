@@ -91,6 +91,14 @@ def with_clock(text):
     return pgettext("a clock time or a range of them", "%(time)s") % {"time": text}
 
 
+def format_moment(moment):
+    """One instant in Berlin: "Di., 24. Juni 2025, 10:00 Uhr" (e.g. a registration deadline)."""
+    return _("%(date)s, %(time)s") % {
+        "date": format_day(local_date(moment)),
+        "time": with_clock(format_time(moment)),
+    }
+
+
 def format_when(start, end, all_day):
     """The date (and times) of an event as a reader expects it, in the active language."""
     first, last = first_and_last_day(start, end, all_day)

@@ -1,7 +1,7 @@
 """Demo content of the events app: the calendar "Termine" with the association's past
 events (report, programme, downloads, pictures) and other organisers' entries from its
 homepage, and invented upcoming events dated relative to the day the demo is loaded, so
-the calendar never runs empty. Adds "Save the date" and "Nächste Termine" to the home page
+the calendar never runs empty. Adds "Termin vormerken" and "Nächste Termine" to the home page
 and the calendar to the main menu.
 
 Runs again without duplicating anything: pages are found by slug, images and documents by
@@ -180,11 +180,12 @@ def ensure_document(key, collection):
 
 
 def event_image(item, collection):
-    palette, seed, _photographer = item["image"]
+    palette, seed, photographer = item["image"]
     image = ensure_image(
         f"Termin {item['slug']}",
         lambda: drawings.landscape(seed, palette, IMAGE_SIZE),
         collection,
+        credit=texts.PHOTOGRAPHERS[photographer],
     )
     alt = texts.IMAGE_ALT[palette]
     if image.description != alt:
@@ -232,7 +233,6 @@ def event_fields(item, start, end, all_day, groups, collection):
         "organiser_url": organiser_url,
         "teaser": item["teaser"],
         "image": image,
-        "image_credit": texts.PHOTOGRAPHERS[item["image"][2]] if image else "",
         "body": _sections(item["body"], slug),
         "programme": _stream([("item", value) for value in item["programme"]], slug),
         "documents": _stream(documents, slug),
@@ -318,7 +318,7 @@ def featured_event(index):
 
 
 def add_home_blocks(stdout, home, index):
-    """Put "Save the date" right after the hero and "Nächste Termine" after the blocks that
+    """Put "Termin vormerken" right after the hero and "Nächste Termine" after the blocks that
     list projects and news; replaces the blocks of earlier runs."""
     home = home.specific
     raw = [item for item in home.body.raw_data if item["type"] not in ("events", "featured_event")]
@@ -354,7 +354,7 @@ def add_home_blocks(stdout, home, index):
     home.save()
     publish(home)
     featured = f"„{event.title}“" if event is not None else "keine"
-    stdout.write(f"• Startseite: nächste Termine und Save the date ({featured})")
+    stdout.write(f"• Startseite: nächste Termine und Termin vormerken ({featured})")
 
 
 def build(stdout, home):

@@ -27,13 +27,13 @@ INDEX = {
 }
 
 HOME_BLOCK = {"heading": "Nächste Termine", "count": 3, "topic": ""}
-FEATURED_BLOCK = {"heading": "Save the date", "text": ""}
+FEATURED_BLOCK = {"heading": "Termin vormerken", "text": ""}
 
 # Invented example photographers.
 PHOTOGRAPHERS = [
-    "Foto: Clara Beispiel",
-    "Foto: Moritz Muster",
-    "Foto: Selin Exempel",
+    "Clara Beispiel",
+    "Moritz Muster",
+    "Selin Exempel",
 ]
 
 IMAGE_ALT = {
@@ -620,8 +620,8 @@ UPCOMING_EVENTS = [
         "online_url": "https://example.org/online/sprechstunde-revier",
         "teaser": (
             "Sie haben eine Projektidee für den Strukturwandel und suchen die passende "
-            "Förderung? In der Sprechstunde beantworten Fachleute Ihre Fragen – kostenlos und "
-            "ohne Anmeldung."
+            "Förderung? In der Sprechstunde beantworten Fachleute Ihre Fragen – kostenlos für "
+            "Mitglieder, nach Anmeldung mit dem Mitgliedszugang."
         ),
         "tags": ["Strukturwandel"],
         "group": "strukturwandel-im-revier",
@@ -632,6 +632,12 @@ UPCOMING_EVENTS = [
                 "<p>Nach einem kurzen Überblick über die wichtigsten Programme gehen wir auf "
                 "Ihre Fragen ein. Sie können sie vorab per E-Mail an "
                 "revier@example.org schicken oder live im Chat stellen.</p>",
+            ),
+            (
+                "Für Mitglieder, mit Anmeldung",
+                "<p>Die Sprechstunde ist ein Angebot für unsere Mitglieder; die Plätze sind "
+                "begrenzt. Melden Sie sich mit Ihrem Mitgliedszugang über das Formular an. "
+                "Den Link zur Teilnahme erhalten Sie mit der Bestätigung Ihrer Anmeldung.</p>",
             ),
         ],
         "programme": [],
@@ -670,9 +676,9 @@ UPCOMING_EVENTS = [
             ),
             (
                 "Anmeldung",
-                "<p>Die Plätze vor Ort sind begrenzt. Bitte melden Sie sich über das "
-                "Anmeldeformular an; den Link für die Online-Teilnahme erhalten Sie mit der "
-                "Bestätigung.</p>",
+                "<p>Die Plätze vor Ort sind begrenzt: Bitte melden Sie sich über das "
+                "Anmeldeformular an. Online können Sie ohne Anmeldung teilnehmen; den Link "
+                "finden Sie auf dieser Seite unter „Wo“.</p>",
             ),
         ],
         "programme": [

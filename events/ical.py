@@ -8,6 +8,9 @@ library.
   an exclusive DTEND (the day after the last day).
 - DTSTAMP is the time of the response and LAST-MODIFIED the last publication: feeds are
   published (METHOD:PUBLISH) and clients replace what they hold on every refresh.
+- Addresses follow the request (feeds) or the configured base URL (mail attachments), see
+  metropolregion.site_urls. The online join link appears only where the public may see it
+  (events.registration.public_join_link), or in a participant's own attachment.
 """
 
 import datetime
@@ -17,6 +20,8 @@ import icalendar
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+
+from metropolregion.site_urls import page_url
 
 from . import dates
 from .choices import ICAL_STATUS
@@ -30,8 +35,10 @@ def uid(event, host):
     return f"{event.translation_key}@{host}"
 
 
-def build_calendar(events, request, name, description=""):
-    """A VCALENDAR with one VEVENT per event (events as `EventPage`s with tags loaded)."""
+def build_calendar(events, request, name, description="", join_url=None):
+    """A VCALENDAR with one VEVENT per event (events as `EventPage`s with tags loaded).
+    `join_url`: in a participant's own calendar (a mail), the join link they may see;
+    None (feeds, downloads) for each event's public one."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -47,7 +54,7 @@ def build_calendar(events, request, name, description=""):
     events = list(events)
     host = site_host(request, events)
     for event in events:
-        calendar.add_component(vevent(event, request, host, stamp))
+        calendar.add_component(vevent(event, request, host, stamp, join_url))
     if events:
         # VTIMEZONE with the transitions of the years the events fall in (not 1970-2038).
         first = min(dates.local_date(event.start) for event in events)
@@ -64,11 +71,13 @@ def site_host(request, events):
     if request is not None:
         url = request.build_absolute_uri("/")
     else:
-        url = events[0].get_full_url() if events else ""
+        url = page_url(events[0]) if events else ""
     return urlsplit(url or "").hostname or "localhost"
 
 
-def vevent(event, request, host, stamp):
+def vevent(event, request, host, stamp, join_url=None):
+    from .registration import public_join_link
+
     component = icalendar.Event()
     component.add("uid", uid(event, host))
     component.add("dtstamp", stamp)
@@ -81,12 +90,13 @@ def vevent(event, request, host, stamp):
         component.add("dtend", max(event.end, event.start).astimezone(dates.BERLIN))
     component.add("summary", event.title)
     component.add("description", description(event, request))
-    url = event.get_full_url(request)
+    url = page_url(event, request)
     if url:
         component.add("url", url)
     location = event.address if event.format != "online" else ""
-    if event.format != "vor-ort" and event.online_url:
-        location = ", ".join(part for part in (location, event.online_url) if part)
+    online = public_join_link(event) if join_url is None else join_url
+    if event.format != "vor-ort" and online:
+        location = ", ".join(part for part in (location, online) if part)
     if location:
         component.add("location", location)
     component.add("status", ICAL_STATUS.get(event.status, "CONFIRMED"))
@@ -106,7 +116,7 @@ def description(event, request):
         lines.append(_("Organiser: %(name)s") % {"name": event.organiser})
     if event.place:
         lines.append(event.place)
-    url = event.get_full_url(request)
+    url = page_url(event, request)
     if url:
         lines.append(url)
     return "\n\n".join(line for line in lines if line)

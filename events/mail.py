@@ -3,7 +3,10 @@ transaction, sent by a task after the commit, retried until the mail server answ
 
 The mails are German (the site's default language), as plain text with an HTML
 alternative; confirmations and promotions carry the event as an .ics attachment and every
-mail a signed link to cancel. Logs name the notification's id, never an address.
+mail a signed link to cancel; for a confirmed place they also carry the online join link
+(which no public page shows when people register here). Links start with the configured
+base URL (metropolregion.site_urls): mails are sent outside any request. Logs name the
+notification's id, never an address.
 """
 
 import logging
@@ -15,12 +18,16 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from metropolregion.site_urls import page_url
+
 from . import dates, ical
 from .models import Notification, NotificationKind, NotificationStatus
 
 logger = logging.getLogger(__name__)
 
 ATTACH_ICS = {NotificationKind.CONFIRMATION, NotificationKind.PROMOTION}
+# Mails that give a confirmed person the online join link (a reminder would be one more).
+JOIN_LINK_KINDS = {NotificationKind.CONFIRMATION, NotificationKind.PROMOTION}
 
 
 def queue(registration, kind):
@@ -87,10 +94,11 @@ def texts(kind):
 
 def compose(notification):
     """The EmailMultiAlternatives for a notification (German)."""
-    from .registration import cancel_url
+    from .registration import cancel_url, join_link_for
 
     registration = notification.registration
     event = registration.event.specific
+    join_url = join_link_for(registration) if notification.kind in JOIN_LINK_KINDS else ""
     with translation.override(settings.LANGUAGE_CODE):
         subject, paragraphs = texts(notification.kind)
         context = {
@@ -98,7 +106,8 @@ def compose(notification):
             "event": event,
             "paragraphs": paragraphs,
             "cancel_url": cancel_url(registration) if registration.is_active else "",
-            "event_url": event.get_full_url(),
+            "event_url": page_url(event),
+            "join_url": join_url,
             "is_active": registration.is_active,
             "sender": sender_name(event),
         }
@@ -114,7 +123,7 @@ def compose(notification):
         if notification.kind in ATTACH_ICS:
             message.attach(
                 f"{event.slug}.ics",
-                ical.build_calendar([event], None, name=event.title),
+                ical.build_calendar([event], None, name=event.title, join_url=join_url),
                 "text/calendar",
             )
     return message

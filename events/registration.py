@@ -9,6 +9,8 @@ and commands alike (tested without HTTP).
 - A logged-in member gets the member price; the price is recorded with the registration.
 - When a confirmed place becomes free, the first on the waiting list moves up (members
   first where the event says so) in the same transaction: nobody moves up twice.
+- The online join link of an event people register for here is for confirmed
+  participants only: it goes into their mails, never onto a public page or feed.
 """
 
 from dataclasses import dataclass, field
@@ -20,8 +22,10 @@ from django.core import signing
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
+from metropolregion.site_urls import page_url
+
 from . import dates, mail
-from .choices import Audience, EventStatus, RegistrationMode, RegistrationStatus
+from .choices import Audience, EventFormat, EventStatus, RegistrationMode, RegistrationStatus
 from .models import EventPage, NotificationKind, Registration
 
 CONFIRMED = RegistrationStatus.CONFIRMED
@@ -71,6 +75,7 @@ class Result:
     outcome: str
     registration: Registration | None = None
     promoted: list = field(default_factory=list)
+    changed: bool = True  # False: nothing to do (e.g. cancelled already)
 
     @property
     def refused(self):
@@ -184,7 +189,7 @@ def cancel(registration_id, at=None, notify=True):
     event = lock_event(registration.event_id)
     registration = Registration.objects.select_for_update().get(pk=registration_id)
     if registration.status == CANCELLED:
-        return Result(CANCELLED, registration)
+        return Result(CANCELLED, registration, changed=False)
     was_confirmed = registration.status == CONFIRMED
     registration.status = CANCELLED
     registration.cancelled_at = at or dates.now()
@@ -275,17 +280,42 @@ def registration_for_code(code):
 
 
 def cancel_url(registration):
-    """The absolute address of the page to cancel `registration`."""
+    """The absolute address of the page to cancel `registration` (for mails: on the
+    configured base URL, see metropolregion.site_urls)."""
     event = registration.event.specific
     query = urlencode({"code": cancel_code(registration)})
-    return f"{event.get_full_url()}{event.reverse_subpage('cancel')}?{query}"
+    return f"{page_url(event)}{event.reverse_subpage('cancel')}?{query}"
+
+
+# -- the online join link --
+
+
+def public_join_link(event):
+    """The join link everyone may see (event page, feeds, schema.org data): none for an
+    event people register for on this site; there it is for confirmed participants."""
+    if (
+        event.registration_mode == RegistrationMode.INTERNAL
+        or event.format == EventFormat.IN_PERSON
+    ):
+        return ""
+    return event.online_url
+
+
+def join_link_for(registration):
+    """The join link for the person of `registration`: only while their place is
+    confirmed (not on the waiting list, not cancelled)."""
+    event = registration.event
+    if registration.status != CONFIRMED or event.format == EventFormat.IN_PERSON:
+        return ""
+    return event.online_url
 
 
 def initial_data(user):
-    """The form's pre-filled values for a logged-in person."""
+    """The form's pre-filled values for a logged-in person: the name from the account
+    (first and last name, never the login name: empty, the form asks for it)."""
     if user is None or not user.is_authenticated:
         return {}
-    initial = {"name": user.get_full_name() or user.get_username(), "email": user.email}
+    initial = {"name": user.get_full_name().strip(), "email": user.email}
     try:
         from metropolregion.membership.members import member_organisation
     except ImportError:  # the membership app is optional

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 
+from metropolregion.spreadsheets import defuse
+
 from .models import Registration
 
 CSV_COLUMNS = [
@@ -54,5 +56,24 @@ def csv_bytes(rows):
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def defuse(cell):
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+def events_with_registration(past_days=60):
+    """Events that take registrations on this site, with their counts: upcoming ones
+    soonest first, then those that ended in the last `past_days` days (check-in, lists)."""
+    from django.db.models import Count
+
+    from .choices import RegistrationMode, RegistrationStatus
+    from .models import EventPage
+
+    since = timezone.now() - timezone.timedelta(days=past_days)
+    return (
+        EventPage.objects.filter(registration_mode=RegistrationMode.INTERNAL, end__gte=since)
+        .annotate(
+            confirmed=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+            ),
+            waiting=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
+            ),
+        )
+        .order_by("start")
+    )

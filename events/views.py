@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.formats import date_format
@@ -240,6 +241,10 @@ def event_context(event, request):
         "ics_url": ics_url,
         "webcal_url": webcal_url(request, ics_url) if ics_url else "",
         "register_url": event.route_url("register", request),
+        # Public only where people do not register here (events.registration).
+        "join_url": registration_rules.public_join_link(event),
+        "join_link_by_mail": event.registration_mode == RegistrationMode.INTERNAL
+        and bool(event.online_url),
         **registration_summary(event, request),
     }
 
@@ -263,21 +268,33 @@ def refusal_message(outcome):
     return REFUSAL_MESSAGES.get(outcome, "")
 
 
-def landing_kind(event, result):
+def landing_kind(event, result, context=None):
     """Which thank-you page to show. A duplicate sees what a newcomer would see now, so
-    the page never tells whether an address is registered."""
+    the page never tells whether an address is registered. The free places come from
+    `context` when it has them (read before the attempt, which took no place)."""
     if result.outcome in ("confirmed", "waitlisted"):
         return result.outcome
-    places = registration_rules.free_places(event)
+    if context is not None and "free_places" in context:
+        places = context["free_places"]
+    else:
+        places = registration_rules.free_places(event)
     return "confirmed" if places is None or places > 0 else "waitlisted"
 
 
 def registration_summary(event, request):
-    """What the event page and the form page say about registration."""
+    """What the event page and the form page say about registration, with the deadline
+    ("Anmeldung bis Di., 24. Juni 2025, 10:00 Uhr"), or that it has passed."""
     internal = event.registration_mode == RegistrationMode.INTERNAL
     places = registration_rules.free_places(event) if internal else None
     refusal = registration_rules.availability(event, user=request.user, places=places)
+    deadline = event.registration_closes_at if internal and event.start else None
+    deadline_state = ""
+    if deadline is not None and not event.is_cancelled and not event.is_past():
+        deadline_state = "passed" if dates.now() >= deadline else "ahead"
     return {
+        "registration_deadline": deadline,
+        "registration_deadline_text": dates.format_moment(deadline) if deadline else "",
+        "registration_deadline_state": deadline_state,
         "registration_refusal": refusal_message(refusal) if refusal else "",
         "registration_open": refusal is None,
         "free_places": places,
@@ -300,14 +317,50 @@ def serve_registration(event, request):
             status = 429
         elif form.is_valid():
             if form.is_spam:  # answered like a success; nothing stored
-                return event.render_landing(request, registration_rules.Result("confirmed"), form)
+                result = registration_rules.Result("confirmed")
+                return landing_response(event, request, result, form, context)
             result = event.process_registration(request, form)
             if not result.refused:
-                return event.render_landing(request, result, form)
+                return landing_response(event, request, result, form, context)
             context.update(registration_summary(event, request))
     context["form"] = form
     context["privacy_url"] = privacy_url(request)
     return TemplateResponse(request, "events/registration_page.html", context, status=status)
+
+
+def landing_response(event, request, result, form, context):
+    """The answer once a registration is stored (committed): nothing that fails from here
+    on may turn it into an error page. The thank-you page is rendered at once, from the
+    context read before the registration (no query of its own); should that still fail
+    (the database went away right after the commit, and the layout reads menus and
+    settings), a plain page says that the registration is stored and the mail follows."""
+    try:
+        response = event.render_landing(request, result, form, context=context)
+        response.render()
+    except Exception:
+        registration = result.registration
+        logger.exception(
+            "Registration %s stored, but its thank-you page failed; the plain page was sent",
+            registration.pk if registration is not None else "(honeypot)",
+        )
+        return stored_response(event, result, form)
+    return response
+
+
+def stored_response(event, result, form):
+    """The plain page after a stored registration: German layout of the error pages, no
+    database, no session, no context processors."""
+    body = render_to_string(
+        "events/registration_stored.html",
+        {
+            "event_title": event.title,
+            "email": form.cleaned_data.get("email", ""),
+            "waitlisted": result.outcome == registration_rules.Outcome.WAITLISTED,
+        },
+    )
+    response = HttpResponse(body)
+    add_never_cache_headers(response)
+    return response
 
 
 def serve_cancel(event, request):

@@ -4,6 +4,7 @@ event pages that leads there."""
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
 from . import admin_views
@@ -15,6 +16,11 @@ from .models import EventPage
 def registration_urls():
     prefix = "events/<int:event_id>/anmeldungen/"
     return [
+        path(
+            "events/anmeldungen/",
+            admin_views.registration_overview,
+            name="events_registration_overview",
+        ),
         path(prefix, admin_views.registration_list, name="events_registrations"),
         path(
             prefix + "aktion/", admin_views.registration_action, name="events_registration_action"
@@ -40,3 +46,19 @@ def registrations_button(page, user, view_name, next_url=None):
             icon_name="list-ul",
             priority=40,
         )
+
+
+class RegistrationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.VIEW)
+
+
+@hooks.register("register_admin_menu_item")
+def registrations_menu_item():
+    """The group Anmeldungen starts here: every event with registration on this site."""
+    return RegistrationsMenuItem(
+        _("Registrations"),
+        reverse("events_registration_overview"),
+        icon_name="list-ul",
+        order=250,
+    )

@@ -1,6 +1,6 @@
 """Demo content of the galleries app: picture galleries of the association's events, the
-newest first, each with generated pictures credited to invented example photographers,
-and a gallery teaser on the home page.
+newest first, each with generated pictures credited to invented example photographers (the
+credit and licence belong to each image), and a gallery teaser on the home page.
 
 The events and their dates of 2024 and June 2025 come from the association's homepage;
 the date of the 5. Mitteldeutscher Wasserstoffkongress is a demo value. Captions are
@@ -19,17 +19,18 @@ from django.db import transaction
 
 from metropolregion.demo import images as drawings
 from metropolregion.demo.core import demo_collection, ensure_image, publish
+from metropolregion.images.models import Licence
 
-from .models import GalleryImage, GalleryIndexPage, GalleryPage, Licence
+from .models import GalleryImage, GalleryIndexPage, GalleryPage
 
 INDEX_SLUG = "galerien"
 PICTURE_SIZE = (1600, 1067)
 
 PHOTOGRAPHERS = [
-    "Foto: Anna Beispiel",
-    "Foto: Jan Muster",
-    "Foto: Mara Exempel",
-    "Foto: Paul Platzhalter",
+    "Anna Beispiel",
+    "Jan Muster",
+    "Mara Exempel",
+    "Paul Platzhalter",
 ]
 
 ALL_RIGHTS, CC_BY, PRESS = Licence.ALL_RIGHTS_RESERVED, Licence.CC_BY, Licence.PRESS
@@ -155,8 +156,10 @@ def build_galleries(stdout, index):
                     seed, palette, PICTURE_SIZE
                 ),
                 collection,
+                credit=PHOTOGRAPHERS[photographer],
+                licence=licence,
             )
-            for n in range(len(pictures))
+            for n, (_caption, photographer, licence) in enumerate(pictures)
         ]
         event = events.get(slug)
         gallery = _upsert(
@@ -169,14 +172,8 @@ def build_galleries(stdout, index):
             related_page=event,
         )
         gallery.gallery_images = [
-            GalleryImage(
-                image=image,
-                caption=caption,
-                credit=PHOTOGRAPHERS[photographer],
-                licence=licence,
-                sort_order=n,
-            )
-            for n, (image, (caption, photographer, licence)) in enumerate(
+            GalleryImage(image=image, caption=caption, sort_order=n)
+            for n, (image, (caption, _photographer, _licence)) in enumerate(
                 zip(images, pictures, strict=True)
             )
         ]

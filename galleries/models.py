@@ -1,5 +1,6 @@
 """Picture galleries: the list of galleries and the gallery page with credited pictures."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -9,27 +10,13 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from metropolregion.images.models import UNCREDITED_IMAGE
 from metropolregion.listing import paginate
 
 from . import queries
 from .forms import GalleryPageForm
 
 GALLERIES_PER_PAGE = 12
-
-
-class Licence(models.TextChoices):
-    """Under which terms a picture may be reused; shown under every picture."""
-
-    ALL_RIGHTS_RESERVED = "alle-rechte-vorbehalten", _("All rights reserved")
-    CC_BY = "cc-by-4.0", "CC BY 4.0"
-    CC_BY_SA = "cc-by-sa-4.0", "CC BY-SA 4.0"
-    PRESS = "pressefoto", _("Press photo, free for editorial use")
-
-
-LICENCE_URLS = {
-    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/deed.de",
-    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/deed.de",
-}
 
 
 class GalleryIndexPage(Page):
@@ -64,7 +51,8 @@ class GalleryIndexPage(Page):
 
 
 class GalleryPage(Page):
-    """A gallery of pictures from one occasion, each with caption, credit and licence."""
+    """A gallery of pictures from one occasion, each with a caption; photographer and licence
+    come with the image."""
 
     date = models.DateField(_("Date"), help_text=_("When the pictures were taken."))
     description = models.TextField(
@@ -95,8 +83,8 @@ class GalleryPage(Page):
             heading=_("Pictures"),
             min_num=1,
             help_text=_(
-                "Every picture needs a credit. Drafts may be saved without pictures; "
-                "a gallery is only published with at least one."
+                "Photographer and licence come with each image. Drafts may be saved without "
+                "pictures; a gallery is only published with at least one."
             ),
         ),
     ]
@@ -135,7 +123,7 @@ class GalleryPage(Page):
 
 
 class GalleryImage(Orderable):
-    """One picture of a gallery with its caption, photographer credit and licence."""
+    """One picture of a gallery with its caption (photographer and licence: the image's)."""
 
     page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="gallery_images")
     image = models.ForeignKey(
@@ -145,42 +133,23 @@ class GalleryImage(Orderable):
         verbose_name=_("Image"),
     )
     caption = models.CharField(_("Caption"), max_length=250, blank=True)
-    credit = models.CharField(
-        _("Credit"),
-        max_length=150,
-        help_text=_("Who took the picture, e.g. “Foto: Erika Beispiel”. Required."),
-    )
-    licence = models.CharField(
-        _("Licence"),
-        max_length=30,
-        choices=Licence.choices,
-        default=Licence.ALL_RIGHTS_RESERVED,
-    )
 
-    panels = [
-        FieldPanel("image"),
-        FieldPanel("caption"),
-        # Required even in drafts: no picture is stored without its photographer.
-        FieldRowPanel([FieldPanel("credit", required_on_save=True), FieldPanel("licence")]),
-    ]
+    panels = [FieldPanel("image"), FieldPanel("caption")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Picture")
         verbose_name_plural = _("Pictures")
-        constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(credit=""), name="galleries_picture_has_credit"
-            )
-        ]
 
     def __str__(self):
         return self.caption or self.image.title
+
+    def clean(self):
+        super().clean()
+        # Even in drafts: no picture is stored whose image lacks its photographer.
+        if self.image_id and not self.image.credit:
+            raise ValidationError({"image": UNCREDITED_IMAGE})
 
     @property
     def alt_text(self):
         """What the picture shows: the image's description, else the caption or title."""
         return self.image.description or self.caption or self.image.title
-
-    @property
-    def licence_url(self):
-        return LICENCE_URLS.get(self.licence, "")

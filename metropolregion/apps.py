@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,6 +15,10 @@ class MetropolregionConfig(AppConfig):
         from .navigation import forget_locales
 
         cache.connect_signals()
+        # The staff roles follow metropolregion/roles.py after every migrate.
+        from .roles import sync_after_migrate
+
+        post_migrate.connect(sync_after_migrate, dispatch_uid="metropolregion_sync_roles")
 
         post_save.connect(forget_locales, sender=Locale, dispatch_uid="forget_locales_save")
         post_delete.connect(forget_locales, sender=Locale, dispatch_uid="forget_locales_delete")

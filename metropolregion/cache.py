@@ -51,15 +51,15 @@ MAX_PATH_LENGTH = 1024  # longer URLs (fuzzers, tracking junk) are rendered, not
 # invalidates the cache. A deny-list errs on the side of freshness: a model added later
 # invalidates until someone decides it need not.
 NEVER_SHOWN = {
-    "admin.logentry",
     "auth.group",
     "auth.permission",
     "auth.user",
     "axes.accessattempt",
+    "axes.accessattemptexpiration",  # a failed log-in must not empty the cache either
     "axes.accessfailurelog",
     "axes.accesslog",
     "contenttypes.contenttype",
-    "django_tasks_db.dbtaskresult",
+    "django_tasks_database.dbtaskresult",  # queued mails (a password reset queues one)
     "events.notification",
     "metropolregion.feedbacksubmission",
     "sessions.session",
@@ -83,8 +83,11 @@ NEVER_SHOWN = {
     "wagtailcore.workflowtask",
     "wagtailforms.formsubmission",
     "wagtailsearch.indexentry",
-    "wagtailsearch.query",
-    "wagtailsearch.querydailyhits",
+    # Search terms and promotions appear on the search page only, which is never cached
+    # (the public search stores no terms any more: metropolregion/search.py).
+    "wagtailsearchpromotions.query",
+    "wagtailsearchpromotions.querydailyhits",
+    "wagtailsearchpromotions.searchpromotion",
     "wagtailusers.userprofile",
     "wagtail_localize.stringsegment",
     "wagtail_localize.stringtranslation",

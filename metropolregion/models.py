@@ -182,6 +182,12 @@ class FeedbackFormPage(AbstractEmailForm):
     def get_submission_class(self):
         return FeedbackSubmission
 
+    def get_submissions_list_view_class(self):
+        """The admin's list of reports; its CSV defuses formulas typed by visitors."""
+        from .spreadsheets import DefusedSubmissionsListView
+
+        return DefusedSubmissionsListView
+
     def process_form_submission(self, form):
         return feedback.store(self, form)
 

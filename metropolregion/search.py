@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
 
 from .listing import paginate, querystring_without
 
@@ -65,12 +66,15 @@ def search_pages(query, model=None):
 
 
 def promoted_pages(query):
-    """Pages editors promoted for this exact query (wagtail.contrib.search_promotions)."""
-    try:
-        promoted = Query.get(query)
-    except ValueError:
-        return []
-    picks = promoted.editors_picks.filter(page__live=True).select_related("page")
+    """Pages editors promoted for this exact query (wagtail.contrib.search_promotions).
+
+    Looked up, never stored: `Query.get()` would create a row for every new search term,
+    keep what visitors searched for ever (the access logs leave search terms out on
+    purpose) and, as a saved model, empty the page cache with every new term. Only the
+    queries editors created with their promotions exist; no hits are counted."""
+    picks = SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(query), page__live=True
+    ).select_related("page")
     public = set(
         Page.objects.filter(pk__in=[p.page_id for p in picks]).public().values_list("pk", flat=True)
     )

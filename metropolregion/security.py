@@ -10,11 +10,26 @@ Content-Security-Policy (django-csp)
 
 Client address (``client_ip``)
     Behind nginx or a load balancer, ``REMOTE_ADDR`` is the proxy's address. With
-    ``TRUSTED_PROXY_COUNT`` = N the client is the N-th address from the right of
+    ``TRUSTED_PROXY_COUNT`` = N the client is at most the N-th address from the right of
     ``X-Forwarded-For``: each proxy appends the address it was connected from, so the
-    entries left of those are whatever the client sent and cannot be trusted.
+    entries left of those are whatever the client sent and cannot be trusted. The header
+    is read only when the request comes from one of ``TRUSTED_PROXY_IPS`` (addresses or
+    networks; settings/base.py checks them at start-up), and each hop is followed only
+    while it is one of them: a client that reaches the app port past the proxy, or the
+    inner proxy past the outer one, cannot choose the address the lock-out and the rate
+    limits count.
+
+Request size (``RequestSizeLimitMiddleware``)
+    Public forms are small; a larger body outside the admin is refused with 413 before
+    anything reads it (see ``PUBLIC_MAX_REQUEST_BODY`` in settings/base.py).
+
+Guessing limits (``guess_refused`` and friends)
+    Page and document passwords (Wagtail's view restrictions) get the same limit as the
+    log-ins: after AXES_FAILURE_LIMIT wrong tries from one address for one restriction,
+    that address is refused there for AXES_COOLOFF_TIME (metropolregion/guards.py).
 """
 
+import functools
 import hashlib
 import ipaddress
 import logging
@@ -23,6 +38,8 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
+
+from .errors import request_too_large
 
 logger = logging.getLogger(__name__)
 
@@ -60,24 +77,47 @@ def _valid_ip(value):
         return None
 
 
+@functools.cache
+def _networks(entries):
+    """TRUSTED_PROXY_IPS as networks."""
+    return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in entries)
+
+
+def trusted_proxy(address):
+    """Whether `address` is one of TRUSTED_PROXY_IPS."""
+    valid = _valid_ip(address or "")
+    if valid is None:
+        return False
+    ip = ipaddress.ip_address(valid)
+    return any(ip in network for network in _networks(tuple(settings.TRUSTED_PROXY_IPS)))
+
+
 def client_ip(request):
     """The address of the client that sent `request` (see the module docstring).
 
-    With ``TRUSTED_PROXY_COUNT`` = 0 (the default) this is ``REMOTE_ADDR``. A request that
-    carries fewer forwarded addresses than there are proxies did not pass through all of
-    them, so its ``REMOTE_ADDR`` is used; so is it when the entry is not an address."""
+    With ``TRUSTED_PROXY_COUNT`` = 0 (the default), or a request that does not come from
+    a trusted proxy, this is ``REMOTE_ADDR``. Otherwise ``X-Forwarded-For`` is walked from
+    the right, at most TRUSTED_PROXY_COUNT entries, and stops at the first address that is
+    not a trusted proxy: that one was appended by a trusted proxy and is the client's. An
+    entry that is not an address ends the walk at the proxy that reported it."""
     remote_addr = request.META.get("REMOTE_ADDR", "")
     proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies <= 0:
+    if proxies <= 0 or not trusted_proxy(remote_addr):
         return remote_addr
     forwarded = [
         entry.strip()
         for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
         if entry.strip()
     ]
-    if len(forwarded) < proxies:
-        return remote_addr
-    return _valid_ip(forwarded[-proxies]) or remote_addr
+    address = remote_addr
+    for _hop in range(proxies):
+        if not forwarded or not trusted_proxy(address):
+            break
+        entry = _valid_ip(forwarded.pop())
+        if entry is None:
+            break
+        address = entry
+    return address
 
 
 def rate_limited(request, form):
@@ -107,3 +147,82 @@ def lockout_response(request, original_response=None, credentials=None):
         {"cooloff_minutes": minutes},
         status=settings.AXES_HTTP_RESPONSE_CODE,
     )
+
+
+# -- guessing limits (page and document passwords) --
+
+
+def _guess_key(request, scope):
+    address = client_ip(request)
+    return f"guess:{scope}:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def guess_refused(request, scope):
+    """Whether this client has guessed wrong AXES_FAILURE_LIMIT times in `scope` (one
+    password) within AXES_COOLOFF_TIME. A cache that fails never refuses."""
+    try:
+        failures = cache.get(_guess_key(request, scope), 0)
+    except Exception:
+        logger.warning("Guessing limit of %s is not available (cache error)", scope)
+        return False
+    return failures >= settings.AXES_FAILURE_LIMIT
+
+
+def record_failed_guess(request, scope):
+    """Count one wrong guess; the count expires AXES_COOLOFF_TIME after the first one."""
+    key = _guess_key(request, scope)
+    try:
+        cache.add(key, 0, timeout=int(settings.AXES_COOLOFF_TIME.total_seconds()))
+        cache.incr(key)
+    except Exception:
+        logger.warning("Guessing limit of %s is not available (cache error)", scope)
+
+
+def forget_guesses(request, scope):
+    """A right guess starts counting afresh (like a successful log-in)."""
+    try:
+        cache.delete(_guess_key(request, scope))
+    except Exception:
+        logger.warning("Guessing limit of %s is not available (cache error)", scope)
+
+
+# -- request size --
+
+
+class RequestSizeLimitMiddleware:
+    """Refuses a request body larger than PUBLIC_MAX_REQUEST_BODY outside the admin with
+    413, by its Content-Length, before anything reads the body.
+
+    Public forms (registration, feedback, log-in, password reset, page passwords) send a
+    few kilobytes; nothing outside /admin/ uploads files. The admin keeps Django's own
+    limit (DATA_UPLOAD_MAX_MEMORY_SIZE), because the page editor posts a whole StreamField
+    at once. The refused body is read and thrown away when it is small enough
+    (REQUEST_DRAIN_LIMIT), so that a kept-open connection is clean for the next request
+    even on a server that would not drain it; a larger one is left to the server, which
+    closes the connection (gunicorn >= 23; nginx refuses such bodies before they get here,
+    see docs/nginx.conf)."""
+
+    DRAIN_CHUNK = 64 * 1024
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_admin_path(request.path_info):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0  # Django reads no body with an invalid length either
+            if length > settings.PUBLIC_MAX_REQUEST_BODY:
+                self.drain(request, length)
+                return request_too_large(request)
+        return self.get_response(request)
+
+    def drain(self, request, length):
+        if length > settings.REQUEST_DRAIN_LIMIT:
+            return
+        try:
+            while request.read(self.DRAIN_CHUNK):
+                pass
+        except OSError:  # the client went away
+            logger.info("Client closed the connection while a refused body was read")

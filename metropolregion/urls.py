@@ -6,14 +6,27 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import search, views
+from . import guards, search, views
+from .site_urls import Sitemap
+
+# A malformed request (an unreadable body, a broken multipart form) gets a plain German 400
+# page that reads nothing from the request (Django's own view runs the CSRF check again).
+handler400 = "metropolregion.errors.bad_request"
 
 urlpatterns = [
+    # Ahead of Wagtail's own URLs of the same name (metropolregion/guards.py): log-out only
+    # by POST, a guessing limit on document passwords.
+    path("admin/logout/", guards.admin_logout, name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        guards.document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]
 
@@ -26,6 +39,11 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("suche/", search.search, name="search"),
     path("konto/", include("metropolregion.membership.urls")),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        guards.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,7 +1,12 @@
 from django.shortcuts import redirect
 from wagtail import hooks
 
+from .editing import refuse_actions_in_autosave
 from .navigation import active_locale
+
+# An autosave never publishes, submits or approves (metropolregion/editing.py).
+hooks.register("before_edit_page", refuse_actions_in_autosave)
+hooks.register("before_create_page", refuse_actions_in_autosave)
 
 
 @hooks.register("before_serve_page")

@@ -43,6 +43,7 @@ def news_image(item, collection):
         f"News {item['slug']}",
         lambda: drawings.landscape(seed, palette, IMAGE_SIZE),
         collection,
+        credit=texts.PHOTOGRAPHERS[item["photographer"]],
     )
     alt = texts.IMAGE_ALT[palette]
     if image.description != alt:
@@ -58,7 +59,6 @@ def upsert_news(index, item, image, group):
         "kind": item["kind"],
         "teaser": item["teaser"],
         "image": image,
-        "image_credit": texts.PHOTOGRAPHERS[item["photographer"]] if image else "",
         "body": _stream([("section", {"heading": h, "text": t}) for h, t in item["sections"]]),
         "working_group": group,
         "search_description": "",

@@ -1,7 +1,8 @@
 """RSS 2.0 and Atom feeds of a news index: all news, or press releases only.
 
 Served as routes of `NewsIndexPage` (feed/rss/, feed/atom/, presse/feed/rss/,
-presse/feed/atom/). Links and ids are absolute URLs of the pages; an item's date is its
+presse/feed/atom/). Links and ids are absolute URLs of the pages, on the address the
+feed was requested at (metropolregion.site_urls); an item's date is its
 news date at midnight in Berlin. Only live, public news appear (see `queries.public_news`).
 """
 
@@ -11,6 +12,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from metropolregion.models import SiteSettings
+from metropolregion.site_urls import page_url
 
 from . import queries
 
@@ -31,7 +33,7 @@ class NewsFeed(Feed):
     def get_object(self, request, index):
         self.request = request
         self.site_settings = SiteSettings.for_request(request)
-        self.index_url = index.get_full_url(request)
+        self.index_url = page_url(index, request)
         return index
 
     def title(self, index):
@@ -71,7 +73,7 @@ class NewsFeed(Feed):
         return escape(item.teaser)
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return page_url(item, self.request)
 
     def item_guid(self, item):
         return self.item_link(item)

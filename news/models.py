@@ -3,6 +3,7 @@
 import datetime
 from zoneinfo import ZoneInfo
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -16,10 +17,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
 from metropolregion.home_blocks import BaseStreamBlock
+from metropolregion.images.models import UNCREDITED_IMAGE
 from metropolregion.listing import paginate, querystring_without
 from metropolregion.streamfield import prefetch_stream
 
@@ -169,18 +172,13 @@ class NewsPage(Page):
         help_text=_("Two or three sentences for lists, feeds and search results."),
     )
     image = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("Image"),
-    )
-    image_credit = models.CharField(
-        _("Photo credit"),
-        max_length=200,
-        blank=True,
-        help_text=_("Photographer or source, e.g. “Foto: Max Beispiel”. Needed with an image."),
+        help_text=_("Photographer and licence come with the image and are shown with it."),
     )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Content"))
     tags = ClusterTaggableManager(
@@ -204,10 +202,11 @@ class NewsPage(Page):
             [FieldPanel("date"), FieldPanel("kind"), FieldPanel("teaser")],
             heading=_("News article"),
         ),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_credit")], heading=_("Image")),
+        FieldPanel("image"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("tags"), FieldPanel("working_group")], heading=_("Topics and group")
+            [FieldPanel("tags"), FieldPanel("working_group", widget=forms.Select)],
+            heading=_("Topics and group"),
         ),
     ]
     search_fields = [
@@ -229,14 +228,28 @@ class NewsPage(Page):
 
     def clean(self):
         super().clean()
-        if self.image_id and not self.image_credit.strip():
-            raise ValidationError(
-                {"image_credit": _("Say who took the picture: an image needs a credit.")}
-            )
+        if self.image is not None and not self.image.credit:
+            raise ValidationError({"image": UNCREDITED_IMAGE})
 
     @property
     def is_press_release(self):
         return self.kind == NewsKind.PRESSEMITTEILUNG
+
+    # Approval where it is wanted: press releases go through the workflow "Pressefreigabe"
+    # (group Freigabe); every other news item the Redaktion publishes directly.
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None
+
+    def get_workflow(self):
+        from metropolregion.roles import press_workflow
+
+        return press_workflow() if self.is_press_release else super().get_workflow()
+
+    def permissions_for_user(self, user):
+        from .permissions import NewsPagePermissionTester
+
+        return NewsPagePermissionTester(user, self)
 
     @property
     def teaser_meta(self):

@@ -1,6 +1,7 @@
 """The event calendar ("Terminkalender"): the calendar page with its upcoming list, month
 view, archive and iCal feeds, and the event page."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
@@ -13,10 +14,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
 from metropolregion.home_blocks import BaseStreamBlock
+from metropolregion.images.models import UNCREDITED_IMAGE
 from metropolregion.streamfield import prefetch_stream
 
 from .. import dates
@@ -147,7 +150,10 @@ class EventPage(RoutablePageMixin, Page):
     online_url = models.URLField(
         _("Online link"),
         blank=True,
-        help_text=_("Where people join online. Leave empty if the link is sent on registration."),
+        help_text=_(
+            "Where people join online. With registration on this site the link is shown only "
+            "to confirmed people, in their confirmation mail; otherwise on the event page."
+        ),
     )
     own_event = models.BooleanField(
         _("Our own event"),
@@ -162,18 +168,13 @@ class EventPage(RoutablePageMixin, Page):
         help_text=_("Two or three sentences for the calendar, feeds and search results."),
     )
     image = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("Image"),
-    )
-    image_credit = models.CharField(
-        _("Photo credit"),
-        max_length=200,
-        blank=True,
-        help_text=_("Photographer or source, e.g. “Foto: Max Beispiel”. Needed with an image."),
+        help_text=_("Photographer and licence come with the image and are shown with it."),
     )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Description"))
     programme = StreamField([("item", AgendaItemBlock())], blank=True, verbose_name=_("Programme"))
@@ -289,7 +290,7 @@ class EventPage(RoutablePageMixin, Page):
             heading=_("Organiser"),
         ),
         MultiFieldPanel(
-            [FieldPanel("teaser"), FieldPanel("image"), FieldPanel("image_credit")],
+            [FieldPanel("teaser"), FieldPanel("image")],
             heading=_("Teaser"),
         ),
         FieldPanel("body"),
@@ -318,7 +319,8 @@ class EventPage(RoutablePageMixin, Page):
         ),
         FieldPanel("report"),
         MultiFieldPanel(
-            [FieldPanel("tags"), FieldPanel("working_group")], heading=_("Topics and group")
+            [FieldPanel("tags"), FieldPanel("working_group", widget=forms.Select)],
+            heading=_("Topics and group"),
         ),
     ]
     search_fields = [
@@ -364,8 +366,8 @@ class EventPage(RoutablePageMixin, Page):
             errors["city"] = _("Say where the event takes place: give the town or city.")
         if not self.own_event and not (self.organiser_name or "").strip():
             errors["organiser_name"] = _("Name the organiser of another organiser's event.")
-        if self.image_id and not (self.image_credit or "").strip():
-            errors["image_credit"] = _("Say who took the picture: an image needs a credit.")
+        if self.image is not None and not self.image.credit:
+            errors["image"] = UNCREDITED_IMAGE
         errors.update(self.registration_errors())
         if errors:
             raise ValidationError(errors)
@@ -499,14 +501,16 @@ class EventPage(RoutablePageMixin, Page):
         )
         return registration.register(self.pk, applicant, user=request.user)
 
-    def render_landing(self, request, result, form=None):
-        """The thank-you page (the same for a duplicate address as for a new one)."""
+    def render_landing(self, request, result, form=None, context=None):
+        """The thank-you page (the same for a duplicate address as for a new one). With
+        `context` (the page's, read before the registration) it makes no query of its
+        own: after the commit, a failing database must not turn success into an error."""
         from ..views import landing_kind
 
-        context = self.get_context(request)
+        context = dict(context) if context is not None else self.get_context(request)
         context.update(
             {
-                "landing": landing_kind(self, result),
+                "landing": landing_kind(self, result, context),
                 "email": form.cleaned_data["email"] if form else "",
             }
         )

@@ -6,7 +6,9 @@ from django.utils.timezone import localtime
 
 from events import dates
 from events.choices import SCHEMA_ATTENDANCE, SCHEMA_STATUS, EventFormat
+from events.registration import public_join_link
 from metropolregion.models import SiteSettings
+from metropolregion.site_urls import page_url
 from metropolregion.templatetags.seo_tags import json_ld
 
 register = template.Library()
@@ -38,7 +40,7 @@ def event_feed_links(context, index):
 def event_data(page, request, tags=None):
     """schema.org Event for an event page (`tags`: its tags, if already loaded)."""
     site_settings = SiteSettings.for_request(request)
-    url = page.get_full_url(request)
+    url = page_url(page, request)
     if page.all_day:
         first, last = dates.first_and_last_day(page.start, page.end, True)
         start, end = first.isoformat(), last.isoformat()
@@ -72,7 +74,7 @@ def event_data(page, request, tags=None):
         )
     if page.format != EventFormat.IN_PERSON:
         virtual = {"@type": "VirtualLocation"}
-        virtual["url"] = page.online_url or url
+        virtual["url"] = public_join_link(page) or url
         locations.append(virtual)
     data["location"] = locations[0] if len(locations) == 1 else locations
     if page.own_event:

@@ -10,12 +10,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
+from metropolregion import roles
 from metropolregion.models import (
     FeedbackFormPage,
     HomePage,
@@ -30,10 +30,49 @@ from . import texts
 HOME_SLUG = "startseite"
 
 DEMO_USERS = [
-    # username, password, role, e-mail
-    ("admin", "admin-demo-2025", "Administration (alle Rechte)", "admin@example.org"),
-    ("redaktion", "redaktion-demo-2025", "Redaktion", "redaktion@example.org"),
-    ("mitglied", "mitglied-demo-2025", "Mitglied", "mitglied@example.org"),
+    # username, password, role (group, or "superuser"), e-mail, first name, last name
+    ("admin", "admin-demo-2025", "superuser", "admin@example.org", "Ada", "Technik"),
+    (
+        "administration",
+        "administration-demo-2025",
+        roles.ADMINISTRATION,
+        "administration@example.org",
+        "Alex",
+        "Verwaltung",
+    ),
+    (
+        "redaktion",
+        "redaktion-demo-2025",
+        roles.REDAKTION,
+        "redaktion@example.org",
+        "Rita",
+        "Redaktion",
+    ),
+    ("freigabe", "freigabe-demo-2025", roles.FREIGABE, "freigabe@example.org", "Frank", "Freigabe"),
+    (
+        "anmeldungen",
+        "anmeldungen-demo-2025",
+        roles.ANMELDUNGEN,
+        "anmeldungen@example.org",
+        "Anna",
+        "Anmeldung",
+    ),
+    (
+        "mitgliederverwaltung",
+        "mitgliederverwaltung-demo-2025",
+        roles.MITGLIEDERVERWALTUNG,
+        "mitgliederverwaltung@example.org",
+        "Max",
+        "Mitgliederservice",
+    ),
+    (
+        "mitglied",
+        "mitglied-demo-2025",
+        roles.MITGLIEDER,
+        "mitglied@example.org",
+        "Maria",
+        "Beispiel",
+    ),
 ]
 
 
@@ -88,15 +127,28 @@ def demo_collection():
     return existing or root.add_child(name="Demo-Inhalte")
 
 
-def ensure_image(title, data_factory, collection):
-    """Find the image by title or draw it."""
+def ensure_image(
+    title, data_factory, collection, credit="Metropolregion Mitteldeutschland", licence=None
+):
+    """Find the image by title or draw it; either way credited to `credit` (an invented
+    photographer, or the association for its own drawings and logos) and, if given, under
+    `licence` (default: all rights reserved)."""
     Image = get_image_model()
     image = Image.objects.filter(title=title, collection=collection).first()
     if image is None:
         filename = title.lower().replace(" ", "-") + ".png"
-        image = Image(title=title, collection=collection)
+        image = Image(title=title, collection=collection, credit=credit)
+        if licence:
+            image.licence = licence
         image.file = ImageFile(_bytes_file(data_factory()), name=filename)
         image.save()
+        return image
+    wanted = {"credit": credit, "licence": licence or image.licence}
+    changed = [name for name, value in wanted.items() if getattr(image, name) != value]
+    for name in changed:
+        setattr(image, name, wanted[name])
+    if changed:
+        image.save(update_fields=changed)
     return image
 
 
@@ -243,20 +295,19 @@ def build_core(stdout, with_users=False):
 
 
 def ensure_users(stdout):
+    """One login per role (metropolregion.roles), with the groups' permissions as they are
+    in production; the passwords are public, so only in DEBUG (see the command)."""
     User = get_user_model()
-    editors = Group.objects.get(name="Editors")
-    members, _ = Group.objects.get_or_create(name="Mitglieder")
-    for username, password, _role, email in DEMO_USERS:
+    groups = roles.sync_roles()
+    for username, password, role, email, first_name, last_name in DEMO_USERS:
         user, _ = User.objects.get_or_create(username=username, defaults={"email": email})
         user.email = email
+        user.first_name, user.last_name = first_name, last_name
         user.set_password(password)
-        user.is_superuser = user.is_staff = username == "admin"
+        user.is_superuser = user.is_staff = role == "superuser"
         user.save()
-        if username == "redaktion":
-            user.groups.set([editors])
-        elif username == "mitglied":
-            user.groups.set([members])
-    stdout.write("• Demo-Zugänge angelegt")
+        user.groups.set([] if role == "superuser" else [groups[role]])
+    stdout.write("• Demo-Zugänge angelegt (eine Anmeldung je Rolle)")
 
 
 def link_in_main_menu(home, links):

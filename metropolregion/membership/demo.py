@@ -1,17 +1,21 @@
 """Demo content of the members: invented example organisations of every type with drawn
-logos, the page "Mitglieder" with the directory, and the demo login "mitglied" linked to
-one organisation. Runs again without duplicating anything: organisations are looked up
-by name, logos by title, the page by its slug.
+logos, the page "Mitglieder" with the directory (linked from the footer), and the demo
+login "mitglied" linked to one organisation. Runs again without duplicating anything:
+organisations are looked up by name, logos by title, the page by its slug.
 
 None of these organisations exists; the names say "Beispiel" or "Muster" on purpose.
 """
 
+import json
+import uuid
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from wagtail.models import Site
 
 from metropolregion.demo.core import _stream, demo_collection, ensure_image, upsert_child
 from metropolregion.demo.images import logo
-from metropolregion.models import StandardPage
+from metropolregion.models import NavigationSettings, StandardPage
 
 from .models import MemberOrganisation, MemberProfile, OrganisationType
 
@@ -89,7 +93,7 @@ def build_page(stdout, home):
             )
         ]
     )
-    upsert_child(
+    page = upsert_child(
         home,
         StandardPage,
         PAGE_SLUG,
@@ -98,10 +102,46 @@ def build_page(stdout, home):
         body=body,
     )
     stdout.write("• Seite „Mitglieder“ mit Mitgliederverzeichnis")
+    return page
+
+
+def link_in_footer(home, page, before="kontakt"):
+    """Add a link to `page` to the footer menu of the site rooted at `home`, before the
+    link to the child page `before` (or at the end); nothing if it is linked already.
+    True if the link was added."""
+    site = Site.objects.filter(root_page=home).first()
+    if site is None:
+        return False
+    navigation = NavigationSettings.for_site(site)
+    raw = list(navigation.footer_menu.raw_data)
+    if any(item["type"] == "link" and item["value"].get("page") == page.pk for item in raw):
+        return False
+    before_ids = set(home.get_children().filter(slug=before).values_list("pk", flat=True))
+    position = next(
+        (
+            n
+            for n, item in enumerate(raw)
+            if item["type"] == "link" and item["value"].get("page") in before_ids
+        ),
+        len(raw),
+    )
+    raw.insert(
+        position,
+        {
+            "type": "link",
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"footer-{page.slug}")),
+            "value": {"page": page.pk, "url": "", "label": ""},
+        },
+    )
+    navigation.footer_menu = json.dumps(raw)
+    navigation.save()
+    return True
 
 
 def build(stdout, home):
     with transaction.atomic():
         organisations = build_organisations(stdout)
         link_demo_member(stdout, organisations)
-        build_page(stdout, home)
+        page = build_page(stdout, home)
+        if link_in_footer(home, page):
+            stdout.write("• Fußnavigation: Mitglieder verlinkt")

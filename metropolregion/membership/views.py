@@ -1,5 +1,7 @@
 """The member's account: log in and out, reset the password (Django's auth views with our
-templates), and "Mein Konto" with the person's registrations and a cancel button.
+templates), and "Mein Konto" with the person's name ("Meine Daten") and registrations,
+each with a cancel button that first asks (the cancelling itself is
+`events.registration.cancel`).
 
 These pages use the session; the public pages never do (no cookies for anonymous readers).
 """
@@ -11,16 +13,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from events import registration as rules
 from events.models import Registration
 
+from .auth_forms import MemberLoginForm, MemberPasswordResetForm
+from .forms import PersonalDataForm
 from .members import member_organisation
 
 
 class LoginView(auth_views.LoginView):
     template_name = "membership/login.html"
+    form_class = MemberLoginForm  # refuses over-long user names
     redirect_authenticated_user = True
 
 
@@ -32,9 +37,10 @@ class LogoutView(auth_views.LogoutView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    """Asks for the address. Known and unknown addresses get the same answer; only a known
-    one gets a mail (Django's PasswordResetForm)."""
+    """Asks for the address. Known and unknown addresses get the same answer, in the same
+    time; only a known one gets a mail, sent by a task (auth_forms)."""
 
+    form_class = MemberPasswordResetForm
     template_name = "membership/password_reset_form.html"
     email_template_name = "membership/password_reset_email.txt"
     subject_template_name = "membership/password_reset_subject.txt"
@@ -65,26 +71,49 @@ def my_registrations(user):
 
 @never_cache
 @login_required
+@require_http_methods(["GET", "POST"])
 def account(request):
-    """ "Mein Konto": the member organisation and the person's registrations."""
+    """ "Mein Konto": the member organisation, the person's name (a form: POST saves it)
+    and their registrations."""
+    form = PersonalDataForm(request.POST if request.method == "POST" else None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your details are saved."))
+        return redirect("membership:account")
     return render(
         request,
         "membership/account.html",
         {
             "organisation": member_organisation(request.user),
             "registrations": my_registrations(request.user),
+            "form": form,
         },
     )
 
 
-@require_POST
+@never_cache
 @login_required
+@require_http_methods(["GET", "POST"])
 def cancel_registration(request, pk):
-    """Cancel one of the person's own registrations (404 for anyone else's)."""
-    registration = get_object_or_404(Registration.objects.only("pk"), pk=pk, user=request.user)
-    result = rules.cancel(registration.pk)
-    event_title = result.registration.event.title
-    messages.success(
-        request, _("Your registration for “%(event)s” is cancelled.") % {"event": event_title}
+    """One of the person's own registrations (404 for anyone else's): GET asks "really
+    cancel?" with the event, date and price; POST cancels. A second POST cancels nothing
+    more and says so."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("event"), pk=pk, user=request.user
     )
-    return redirect("membership:account")
+    event = registration.event
+    over = event.is_past()
+    if request.method == "POST" and not over:
+        result = rules.cancel(registration.pk)
+        if result.changed:
+            message = _("Your registration for “%(event)s” is cancelled.")
+        else:
+            message = _("Your registration for “%(event)s” was already cancelled.")
+        messages.success(request, message % {"event": event.title})
+        return redirect("membership:account")
+    return render(
+        request,
+        "membership/cancel_registration.html",
+        {"registration": registration, "event": event, "event_over": over},
+        status=409 if request.method == "POST" else 200,
+    )

@@ -1,10 +1,12 @@
 """Settings shared by every environment. Values that differ per deployment come from the
 environment through the helpers in `env.py`; the README lists every variable."""
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -21,6 +23,8 @@ INSTALLED_APPS = [
     # Our apps first so that their templates and translations win.
     "metropolregion",
     "metropolregion.membership",
+    "metropolregion.guide",  # the editor guide in the admin ("Hilfe")
+    "metropolregion.images",  # the image model (WAGTAILIMAGES_IMAGE_MODEL), before wagtail
     "projects",
     "news",
     "events",
@@ -52,14 +56,12 @@ INSTALLED_APPS = [
     # Security: Content-Security-Policy (metropolregion/security.py), log-in lock-out
     "csp",
     "axes",
-    # Django
-    "django.contrib.admin",
+    # Django (no django.contrib.admin: Wagtail's admin is the only one)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "django.contrib.sitemaps",
 ]
 
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     # Before whitenoise and any cache, so that every response carries these headers.
     "metropolregion.security.PathCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # 413 for a large body outside the admin, before anything reads it.
+    "metropolregion.security.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole pages for anonymous visitors; everything below runs only on a miss.
     "metropolregion.cache.PageCacheMiddleware",
@@ -80,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # POSTs to one page's editor one at a time (metropolregion/editing.py).
+    "metropolregion.editing.SerialPageEditsMiddleware",
     # Last, as django-axes asks: replaces the response of a locked-out log-in.
     "axes.middleware.AxesMiddleware",
 ]
@@ -151,6 +157,18 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies. Public forms (registration, feedback, log-in, password reset, page
+# passwords) send a few kilobytes and upload no files: outside /admin/ a body over
+# PUBLIC_MAX_REQUEST_BODY is refused with 413 before anything reads it
+# (metropolregion.security.RequestSizeLimitMiddleware); a refused body up to
+# REQUEST_DRAIN_LIMIT is read and dropped so that a kept-open connection stays usable.
+# The admin's page editor posts a whole StreamField at once (a long page with many blocks
+# comes to a few hundred kilobytes), so the admin keeps Django's limit for the non-file
+# part of a body, raised to 5 MiB; uploads are limited by WAGTAILIMAGES_MAX_UPLOAD_SIZE and
+# WAGTAILDOCS_MAX_UPLOAD_SIZE. docs/nginx.conf sets client_max_body_size to match.
+PUBLIC_MAX_REQUEST_BODY = 256 * 1024
+REQUEST_DRAIN_LIMIT = 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Mail
 DEFAULT_FROM_EMAIL = env_str(
@@ -237,6 +255,16 @@ PERMISSIONS_POLICY = {
 # X-Forwarded-For in front of the app; 0 uses REMOTE_ADDR (metropolregion.security.client_ip,
 # used by the registration rate limit and the log-in lock-out).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# … and the addresses or networks those proxies connect from: X-Forwarded-For is read only
+# on requests from one of them, so a client that reaches the app port directly cannot
+# choose its address. Keep gunicorn's FORWARDED_ALLOW_IPS the same (gunicorn.conf.py reads
+# this variable when that one is not set).
+TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", ["127.0.0.1", "::1"])
+try:
+    for _entry in TRUSTED_PROXY_IPS:
+        ipaddress.ip_network(_entry, strict=False)
+except ValueError as _error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_IPS: {_error}") from _error
 
 # Lock-out after failed log-ins (django-axes) on the admin's and the members' log-in: after
 # 5 failures for one user name from one address, that pair is refused for 15 minutes (429).
@@ -259,6 +287,14 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_CLIENT_IP_CALLABLE = "metropolregion.security.client_ip"
 AXES_LOCKOUT_CALLABLE = "metropolregion.security.lockout_response"
 AXES_VERBOSE = False  # its log lines name no user agent (user name and address are masked)
+# Both log-in forms refuse a user name longer than any account's before anyone looks it up
+# (axes stores the name of a failure in 255 characters); both password reset forms send
+# their mail through the task queue, so that a known and an unknown address take the same
+# time (metropolregion/membership/auth_forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "metropolregion.membership.auth_forms.AdminLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = (
+    "metropolregion.membership.auth_forms.AdminPasswordResetForm"  # noqa: S105 - a class path
+)
 
 LOGGING = {
     "version": 1,
@@ -291,6 +327,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Our image model: Wagtail's plus photographer (required), licence, source and usage right
+# (metropolregion/images); its form requires the credit in every upload.
+WAGTAILIMAGES_IMAGE_MODEL = "images.Image"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "metropolregion.images.forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
@@ -347,11 +387,25 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},
         },
     }
+    # On one machine without Redis, CACHE_DIR puts the page cache in files that every
+    # process shares (web server, worker, scheduler): a page published by the scheduler
+    # or a command bumps the generation the web server reads (`make run` sets it).
+    CACHE_DIR = env_str("CACHE_DIR", "")
+    if CACHE_DIR:
+        CACHES["pages"] = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
 
 # Full-page cache for anonymous visitors (metropolregion.cache): seconds a page is kept at
 # most (0 turns it off). Publishing anything invalidates it at once; the time limit covers
 # what time itself changes (an event that has ended leaves the upcoming lists).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+
+# Scheduled publishing (metropolregion/scheduler.py, `manage.py run_scheduler`): how often
+# pages whose go-live or expiry time has come are published or unpublished.
+PUBLISH_SCHEDULED_SECONDS = env_int("PUBLISH_SCHEDULED_SECONDS", 60)
 PAGE_CACHE_EXCLUDE = [
     r"^/admin/",
     r"^/django-admin/",

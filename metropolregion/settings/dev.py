@@ -12,5 +12,15 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# No worker runs with `make run`: tasks (mails to the console) run after each request.
-TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASK_BACKEND", "immediate")]}}  # noqa: F405
+# `make run` starts the task worker (`db_worker`) next to the web server: mails (to the
+# console) go through the same database queue as in production. TASK_BACKEND=immediate runs
+# them right after each request instead, for a runserver without a worker.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASK_BACKEND", "database")]}}  # noqa: F405
+# Without Redis the page cache lives in files under .cache/, shared by the web server, the
+# worker and the scheduler: a page the scheduler publishes is fresh for visitors at once.
+if not REDIS_URL:  # noqa: F405
+    CACHES["pages"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / ".cache" / "pages")),  # noqa: F405
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }

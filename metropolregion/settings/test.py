@@ -20,12 +20,11 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}  # noqa: F405
 # The page cache is off in tests (a test's transaction never commits, so invalidation would
 # never run); tests/metropolregion/test_page_cache.py turns it on where it is tested.
 PAGE_CACHE_SECONDS = 0
-# django-axes refuses Django's test client `login()` (it passes no request); the lock-out is
-# turned on where it is tested (tests/membership/test_lockout.py, tests/browser/test_csp.py).
-AXES_ENABLED = False
-# Wagtail's test utilities log in through the first backend, which must have get_user():
-# Django's first here; the lock-out tests restore base.py's order (axes first).
+# django-axes stays on, in base.py's order (axes first), as in production: every log-in over
+# HTTP in every test goes through the lock-out. Only Django's test client `login()`, which
+# passes no request (axes refuses that with an error), is let through to Django's backend
+# (tests/auth_backends.py); tests log in with `force_login()` where they can.
 AUTHENTICATION_BACKENDS = [
+    "tests.auth_backends.TestClientAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
-    "axes.backends.AxesStandaloneBackend",
 ]

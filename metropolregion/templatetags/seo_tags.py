@@ -7,6 +7,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from metropolregion.models import SiteSettings
+from metropolregion.site_urls import page_url
 
 register = template.Library()
 
@@ -39,6 +40,12 @@ def result_date(page):
     return None
 
 
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    """The page's absolute URL on the address of this request (see metropolregion.site_urls)."""
+    return page_url(page, context.get("request")) or ""
+
+
 def page_image(page):
     """An image that represents the page in link previews, if it has one."""
     for field in IMAGE_FIELDS:
@@ -66,7 +73,7 @@ def open_graph(context, page):
             site_settings.organisation_name if page.depth == 2 else page.seo_title or page.title,
         ),
         ("og:type", getattr(page, "og_type", "website")),
-        ("og:url", page.get_full_url(request)),
+        ("og:url", page_url(page, request)),
         ("og:locale", "de_DE" if getattr(request, "LANGUAGE_CODE", "de") == "de" else "en_GB"),
     ]
     if description:

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from metropolregion.models import SiteSettings
+from metropolregion.site_urls import page_url
 from metropolregion.templatetags.seo_tags import json_ld
 
 register = template.Library()
@@ -53,7 +54,7 @@ def news_feeds(context, index):
 def news_article_data(page, request, tags=None):
     """schema.org NewsArticle for a news page (`tags`: its tags, if already loaded)."""
     site_settings = SiteSettings.for_request(request)
-    url = page.get_full_url(request)
+    url = page_url(page, request)
     organisation = {
         "@type": "Organization",
         "name": site_settings.organisation_name,

@@ -1,5 +1,6 @@
 """Projects: the project list with its topic and status filters, and the project page."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -128,7 +129,7 @@ class ProjectPage(Page):
             [
                 FieldPanel("status"),
                 FieldPanel("topics"),
-                FieldPanel("working_group"),
+                FieldPanel("working_group", widget=forms.Select),
                 FieldPanel("website"),
             ],
             heading=_("Facts"),

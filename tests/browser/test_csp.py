@@ -105,7 +105,7 @@ def editor(demo_site, settings):
     user = get_user_model().objects.create_user(
         "csp-redaktion", "csp.redaktion@example.org", "sicher-editieren-2025"
     )
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Redaktion"))
     yield user
     Session.objects.exclude(session_key__in=sessions_before).delete()
     user.delete()

@@ -81,6 +81,11 @@ def test_gallery_list_gallery_and_open_lightbox_pass_axe(demo_site, page, viewpo
         "() => document.querySelector('.lightbox__image').complete"
         " && document.querySelector('.lightbox__image').naturalWidth > 0"
     )
+    # axe measures contrast as painted: wait until the 0.18 s fade-in has ended.
+    page.wait_for_function(
+        "() => document.querySelector('dialog.lightbox').getAnimations()"
+        ".every(a => a.playState === 'finished')"
+    )
     assert_accessible(page)
 
 

@@ -77,6 +77,7 @@ def test_member_logs_in_gets_the_member_price_and_the_waiting_list_moves_up(
     page.locator("form.account-form button[type=submit]").click()
     page.wait_for_url(demo_site + event.url + "anmeldung/")
     assert page.locator("#id_email").input_value() == "erika.mitglied@example.org"
+    assert page.locator("#id_name").input_value() == "Erika Mitglied"  # not the login name
     assert "65,00 EUR" in page.locator("main").inner_text()  # the member price
     assert_accessible(page)
     page.locator("#id_consent").check()
@@ -99,12 +100,22 @@ def test_member_logs_in_gets_the_member_price_and_the_waiting_list_moves_up(
     assert visitor.get_by_role("heading", level=1).inner_text() == "Sie stehen auf der Warteliste"
     assert_accessible(visitor)
 
-    # The member cancels in "Mein Konto": the waiting visitor moves up and is told by mail.
+    # The member cancels in "Mein Konto", after a page that asks first: the waiting
+    # visitor moves up and is told by mail.
     mail.outbox.clear()
     page.goto(demo_site + "/konto/")
     assert_accessible(page)
-    page.get_by_role("button", name=re.compile("Investorenabend")).click()
+    page.get_by_role("link", name=re.compile("Investorenabend")).filter(
+        has_text="Stornieren"
+    ).click()
     page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Anmeldung wirklich stornieren?"
+    assert "65,00 €" in page.locator("main").inner_text()
+    assert Registration.objects.get(pk=mine.pk).status == "bestaetigt"  # asking cancels nothing
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, Anmeldung stornieren").click()
+    page.wait_for_url(demo_site + "/konto/")
+    assert "ist storniert" in page.locator("main").inner_text()
     walter = Registration.objects.get(event=event, email="walter.warte@example.org")
     assert walter.status == "bestaetigt"
     assert any(

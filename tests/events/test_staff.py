@@ -57,7 +57,7 @@ def staff_client(client):
 def test_only_registration_staff_see_personal_data(client, event, view):
     url = reverse(view, args=[event.pk])
     assert client.get(url).status_code == 302  # anonymous: to the login
-    client.force_login(user_in("Editors", "redaktion"))
+    client.force_login(user_in("Redaktion", "redaktion"))
     refused = client.get(url)  # Wagtail sends editors back to the dashboard with a message
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")
     client.force_login(user_in("Anmeldungen", "anmeldungen"))
@@ -67,7 +67,7 @@ def test_only_registration_staff_see_personal_data(client, event, view):
 
 
 def test_editor_sees_counts_on_the_edit_page_but_no_names(client, event):
-    editor = user_in("Editors", "redaktion")
+    editor = user_in("Redaktion", "redaktion")
     client.force_login(editor)
     html = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
     assert "Bestätigt" in html and "Warteliste" in html
@@ -111,7 +111,7 @@ def test_cancel_moves_the_waiting_list_up_and_check_in(staff_client, event):
 
 
 def test_editor_cannot_act(client, event):
-    client.force_login(user_in("Editors", "redaktion"))
+    client.force_login(user_in("Redaktion", "redaktion"))
     anna = Registration.objects.get(name="Anna Alt")
     refused = act(client, event, anna, "cancel")
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")

@@ -63,7 +63,6 @@ class EventPageFactory(wagtail_factories.PageFactory):
     city = "Zwickau"
     teaser = factory.Faker("paragraph", nb_sentences=2, locale="de_DE")
     image = None
-    image_credit = ""
     registration_url = ""
     registration_mode = factory.LazyAttribute(lambda o: "extern" if o.registration_url else "keine")
 
@@ -74,7 +73,6 @@ class EventPageFactory(wagtail_factories.PageFactory):
     class Params:
         with_image = factory.Trait(
             image=factory.SubFactory(ImageFactory, file__width=1000, file__height=600),
-            image_credit=factory.Faker("name", locale="de_DE"),
         )
 
     @factory.post_generation

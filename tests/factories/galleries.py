@@ -5,7 +5,7 @@ import datetime
 import factory
 import wagtail_factories
 
-from galleries.models import GalleryImage, GalleryIndexPage, GalleryPage, Licence
+from galleries.models import GalleryImage, GalleryIndexPage, GalleryPage
 
 from .images import ImageFactory
 
@@ -39,8 +39,6 @@ class GalleryImageFactory(factory.django.DjangoModelFactory):
     page = factory.SubFactory(GalleryPageFactory)
     image = factory.SubFactory(SmallImageFactory)
     caption = factory.Faker("sentence", nb_words=6, locale="de_DE")
-    credit = factory.Sequence(lambda n: f"Foto: Beispiel {n}")
-    licence = Licence.ALL_RIGHTS_RESERVED
     sort_order = factory.Sequence(lambda n: n)
 
     class Meta:

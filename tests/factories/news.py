@@ -60,7 +60,6 @@ class NewsPageFactory(wagtail_factories.PageFactory):
     kind = NewsPage._meta.get_field("kind").default
     teaser = factory.Faker("paragraph", nb_sentences=2, locale="de_DE")
     image = None
-    image_credit = ""
 
     class Meta:
         model = NewsPage
@@ -69,7 +68,6 @@ class NewsPageFactory(wagtail_factories.PageFactory):
     class Params:
         with_image = factory.Trait(
             image=factory.SubFactory(ImageFactory, file__width=1000, file__height=600),
-            image_credit=factory.Faker("name", locale="de_DE"),
         )
 
     @factory.post_generation

@@ -1,5 +1,5 @@
 """Gallery list and gallery page: where they may be created, what they render, and what
-the admin accepts (credit required, no publishing without pictures)."""
+the admin accepts (only credited images, no publishing without pictures)."""
 
 import datetime
 import re
@@ -11,7 +11,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from galleries.models import GalleryImage, GalleryIndexPage, GalleryPage, Licence
+from galleries.models import GalleryImage, GalleryIndexPage, GalleryPage
+from metropolregion.images.models import Licence
 from metropolregion.models import HomePage, StandardPage
 from tests.factories import HomePageFactory, StandardPageFactory
 from tests.factories.galleries import (
@@ -67,11 +68,9 @@ class AdminCreateTest(WagtailPageTestCase):
 
     def pictures(self):
         return [
-            {"image": self.images[2].pk, "caption": "Podium", "credit": "Foto: Anna Beispiel",
-             "licence": Licence.CC_BY},
-            {"image": self.images[0].pk, "caption": "", "credit": "Foto: Jan Muster",
-             "licence": Licence.PRESS},
-        ]  # fmt: skip
+            {"image": self.images[2].pk, "caption": "Podium"},
+            {"image": self.images[0].pk, "caption": ""},
+        ]
 
     def add_url(self):
         return reverse("wagtailadmin_pages:add", args=("galleries", "gallerypage", self.index.pk))
@@ -82,7 +81,10 @@ class AdminCreateTest(WagtailPageTestCase):
         html = response.content.decode()
         self.assertIn('name="gallery_images-TOTAL_FORMS"', html)
         self.assertIn('name="related_page"', html)
-        self.assertIn('id="id_gallery_images-__prefix__-credit"', html)
+        self.assertIn('id="id_gallery_images-__prefix__-caption"', html)
+        # photographer and licence come with the image, not with the picture
+        self.assertNotIn('id="id_gallery_images-__prefix__-credit"', html)
+        self.assertNotIn('id="id_gallery_images-__prefix__-licence"', html)
 
     def test_create_and_publish_a_gallery_with_pictures(self):
         self.assertCanCreate(self.index, GalleryPage, self.gallery_data(self.pictures()))
@@ -91,16 +93,15 @@ class AdminCreateTest(WagtailPageTestCase):
         self.assertEqual(page.date, datetime.date(2025, 9, 16))
         self.assertEqual(page.related_page.pk, self.event.pk)
         self.assertEqual(
-            [(p.image_id, p.caption, p.credit, p.licence) for p in page.gallery_images.all()],
-            [
-                (self.images[2].pk, "Podium", "Foto: Anna Beispiel", Licence.CC_BY),
-                (self.images[0].pk, "", "Foto: Jan Muster", Licence.PRESS),
-            ],
+            [(p.image_id, p.caption) for p in page.gallery_images.all()],
+            [(self.images[2].pk, "Podium"), (self.images[0].pk, "")],
         )
 
-    def test_picture_without_credit_is_refused_with_the_field_named(self):
+    def test_image_without_credit_is_refused_with_the_field_named(self):
+        """Images from before the credit was required may lack one: such a picture is
+        refused on its image field until the image has its photographer."""
         pictures = self.pictures()
-        pictures[1]["credit"] = ""
+        pictures[1]["image"] = SmallImageFactory(credit="").pk
         data = self.gallery_data(pictures)
         data["action-publish"] = "action-publish"
         response = self.client.post(self.add_url(), data)
@@ -108,14 +109,15 @@ class AdminCreateTest(WagtailPageTestCase):
         self.assertFalse(GalleryPage.objects.filter(slug="wasserstoffkongress").exists())
         forms = response.context["form"].formsets["gallery_images"].forms
         self.assertEqual(forms[0].errors, {})
-        self.assertEqual(list(forms[1].errors), ["credit"])
+        self.assertEqual(list(forms[1].errors), ["image"])
+        self.assertIn("Fotograf", forms[1].errors["image"][0])
 
-    def test_credit_is_required_for_drafts_too(self):
+    def test_uncredited_image_is_refused_in_drafts_too(self):
         pictures = self.pictures()
-        pictures[0]["credit"] = "   "
+        pictures[0]["image"] = SmallImageFactory(credit="").pk
         response = self.client.post(self.add_url(), self.gallery_data(pictures))
         self.assertEqual(response.status_code, 200)
-        self.assertIn("credit", response.context["form"].formsets["gallery_images"].forms[0].errors)
+        self.assertIn("image", response.context["form"].formsets["gallery_images"].forms[0].errors)
         self.assertFalse(GalleryPage.objects.filter(slug="wasserstoffkongress").exists())
 
     def test_gallery_without_pictures_cannot_be_published(self):
@@ -158,16 +160,14 @@ def test_gallery_page_lists_exactly_its_pictures_in_order_with_credits(client, g
         parent=gallery_index, title="Jahreskonferenz 2025", slug="jahreskonferenz",
         date=datetime.date(2025, 6, 24),
     )  # fmt: skip
-    images = [SmallImageFactory(title=f"Bild {n}") for n in range(3)]
-    for n, (image, licence) in enumerate(
-        zip(images, [Licence.ALL_RIGHTS_RESERVED, Licence.CC_BY_SA, Licence.PRESS], strict=True)
-    ):
+    licences = [Licence.ALL_RIGHTS_RESERVED, Licence.CC_BY_SA, Licence.PRESS]
+    for n, licence in enumerate(licences):
+        image = SmallImageFactory(title=f"Bild {n}", credit=f"Beispiel {n}", licence=licence)
         GalleryImageFactory(
-            page=gallery, image=image, sort_order=2 - n, caption=f"Unterschrift {n}",
-            credit=f"Foto: Beispiel {n}", licence=licence,
-        )  # fmt: skip
+            page=gallery, image=image, sort_order=2 - n, caption=f"Unterschrift {n}"
+        )
     other = GalleryPageFactory(parent=gallery_index, slug="andere")
-    GalleryImageFactory(page=other, caption="Gehört woandershin", credit="Foto: Fremd")
+    GalleryImageFactory(page=other, caption="Gehört woandershin", image__credit="Fremd")
 
     response = client.get("/galerien/jahreskonferenz/")
     assert response.status_code == 200
@@ -175,13 +175,23 @@ def test_gallery_page_lists_exactly_its_pictures_in_order_with_credits(client, g
     figures = re.findall(r'<figure class="gallery__figure">(.*?)</figure>', html, re.S)
     assert len(figures) == 3
     with translation.override("de"):
-        expected = [(2, Licence.PRESS), (1, Licence.CC_BY_SA), (0, Licence.ALL_RIGHTS_RESERVED)]
-        for figure, (n, licence) in zip(figures, expected, strict=True):
-            assert f"Unterschrift {n}" in figure
-            assert f'<span class="gallery__credit">Foto: Beispiel {n}</span>' in figure
-            assert str(licence.label) in figure
-            assert "<figcaption" in figure and "<picture>" in figure
-    assert "Gehört woandershin" not in html and "Foto: Fremd" not in html
+        press = str(Licence.PRESS.label)
+    # In the caption the lightbox copies: the credit once, the licence linked where it has
+    # a text to link to; "all rights reserved" is not repeated under every picture.
+    expected = [
+        (2, f"Foto: Beispiel 2 ({press})"),
+        (1, 'Foto: Beispiel 1 (<a href="https://creativecommons.org/licenses/by-sa/4.0/deed.de"'
+            ' rel="license">CC BY-SA 4.0</a>)'),
+        (0, "Foto: Beispiel 0</small>"),
+    ]  # fmt: skip
+    for figure, (n, credit) in zip(figures, expected, strict=True):
+        caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure, re.S).group(1)
+        assert f"Unterschrift {n}" in caption
+        assert credit in caption
+        assert caption.count("Foto:") == 1
+        assert "<picture>" in figure
+    assert "Alle Rechte vorbehalten" not in html
+    assert "Gehört woandershin" not in html and "Fremd" not in html
     assert '<h1 class="page-header__title">Jahreskonferenz 2025</h1>' in html
     assert '<time datetime="2025-06-24">24. Juni 2025</time>' in html
 
@@ -297,10 +307,8 @@ def test_preview_shows_unsaved_pictures(gallery_index):
     gallery = GalleryPageFactory(parent=gallery_index, slug="vorschau")
     add_pictures(gallery, [SmallImageFactory()], 1)
     gallery.gallery_images = [
-        GalleryImage(
-            image=SmallImageFactory(), caption="Noch nicht gespeichert", credit="Foto: Neu"
-        ),
-        GalleryImage(image=SmallImageFactory(), caption="Zweites neues Bild", credit="Foto: Neu"),
+        GalleryImage(image=SmallImageFactory(), caption="Noch nicht gespeichert"),
+        GalleryImage(image=SmallImageFactory(), caption="Zweites neues Bild"),
     ]
     response = gallery.make_preview_request()
     html = response.content.decode()
@@ -314,9 +322,8 @@ def test_preview_shows_unsaved_pictures(gallery_index):
 def test_site_search_finds_a_gallery_by_its_captions(client, gallery_index):
     gallery = GalleryPageFactory(parent=gallery_index, title="Messe", slug="messe-suche")
     gallery.gallery_images = [
-        GalleryImage(image=SmallImageFactory(), caption="Podiumsgespräch über Elektrolyse",
-                     credit="Foto: Beispiel"),
-    ]  # fmt: skip
+        GalleryImage(image=SmallImageFactory(), caption="Podiumsgespräch über Elektrolyse"),
+    ]
     gallery.save_revision().publish()
     results = list(GalleryPage.objects.live().search("Elektrolyse"))
     assert [page.pk for page in results] == [gallery.pk]

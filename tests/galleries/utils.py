@@ -17,7 +17,6 @@ def add_pictures(gallery, images, count, start=0):
                 page=gallery,
                 image=images[(start + n) % len(images)],
                 caption=f"Bildunterschrift {start + n}",
-                credit=f"Foto: Beispiel {start + n}",
                 sort_order=start + n,
             )
             for n in range(count)
@@ -38,7 +37,6 @@ def add_galleries(index, count, images, pictures=3):
                 page=gallery,
                 image=images[(i + n) % len(images)],
                 caption=f"Bild {n}",
-                credit="Foto: Beispiel",
                 sort_order=n,
             )
             for i, gallery in enumerate(galleries)

@@ -172,6 +172,10 @@ def test_account_lists_only_my_registrations_newest_event_first(client, calendar
     assert "80,00 €" in html and "Bestätigt" in html
     assert later.url in html and later.when in html
     assert html.count("Stornieren") == 2
+    # The buttons lead to a page that asks first: links, not forms that cancel at once.
+    for registration in registrations:
+        assert f'href="/konto/anmeldungen/{registration.pk}/stornieren/"' in html
+    assert 'action="/konto/anmeldungen/' not in html
 
 
 def test_cancel_my_registration(client, calendar_page, member):
@@ -191,18 +195,81 @@ def test_cancel_someone_elses_registration_is_not_found(client, calendar_page, m
     event = open_event(calendar_page, "Jahreskonferenz", days_ahead=20)
     theirs = register(event, UserFactory(), "anderer@example.org")
     client.force_login(member)
+    assert client.get(f"/konto/anmeldungen/{theirs.pk}/stornieren/").status_code == 404
+    assert client.get("/konto/anmeldungen/999999/stornieren/").status_code == 404
     response = client.post(f"/konto/anmeldungen/{theirs.pk}/stornieren/")
     assert response.status_code == 404
     assert Registration.objects.get(pk=theirs.pk).status == "bestaetigt"
 
 
-def test_cancel_needs_post_and_login(client, calendar_page, member):
+def test_cancel_needs_login_and_asks_first(client, calendar_page, member):
     event = open_event(calendar_page, "Jahreskonferenz", days_ahead=20)
     mine = register(event, member, "erika@example.org")
     url = f"/konto/anmeldungen/{mine.pk}/stornieren/"
     assert client.post(url).status_code == 302  # to the login
+    assert client.get(url)["Location"].startswith("/konto/anmelden/")
     client.force_login(member)
-    assert client.get(url).status_code == 405
+    asked = client.get(url)
+    assert asked.status_code == 200
+    assert "no-store" in asked["Cache-Control"] or "no-cache" in asked["Cache-Control"]
+    html = asked.content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    assert "<h1>Anmeldung wirklich stornieren?</h1>" in main
+    assert "Jahreskonferenz" in main and event.when in main and "80,00 €" in main
+    assert f'<form class="account__cancel" method="post" action="{url}">' in main
+    assert 'name="csrfmiddlewaretoken"' in main
+    assert "Ja, Anmeldung stornieren" in main and 'href="/konto/"' in main
+    assert Registration.objects.get(pk=mine.pk).status == "bestaetigt"  # GET cancels nothing
+    assert client.put(url).status_code == 405
+
+
+def test_a_repeated_cancel_cancels_once_and_says_so(client, calendar_page, member):
+    from events.models import Notification
+
+    event = open_event(calendar_page, "Jahreskonferenz", days_ahead=20)
+    mine = register(event, member, "erika@example.org")
+    url = f"/konto/anmeldungen/{mine.pk}/stornieren/"
+    client.force_login(member)
+    first = client.post(url, follow=True)
+    cancelled_at = Registration.objects.get(pk=mine.pk).cancelled_at
+    second = client.post(url, follow=True)  # the second click, or the browser's back + resend
+    assert first.redirect_chain == second.redirect_chain == [("/konto/", 302)]
+    assert "Ihre Anmeldung für „Jahreskonferenz“ ist storniert." in first.content.decode()
+    assert "Ihre Anmeldung für „Jahreskonferenz“ war bereits storniert." in second.content.decode()
+    stored = Registration.objects.get(pk=mine.pk)
+    assert stored.status == "storniert" and stored.cancelled_at == cancelled_at
+    assert Notification.objects.filter(registration=mine, kind="storniert").count() == 1
+    # Asked again (an old tab): nothing to confirm any more.
+    again = client.get(url).content.decode()
+    assert "bereits storniert" in again and "Ja, Anmeldung stornieren" not in again
+
+
+def test_a_waiting_list_place_is_cancelled_after_asking_too(client, calendar_page, member):
+    event = open_event(calendar_page, "Jahreskonferenz", days_ahead=20)
+    event.capacity = 1
+    event.save()
+    register(event, UserFactory(), "erste@example.org")
+    mine = register(event, member, "erika@example.org")
+    assert mine.status == "warteliste"
+    client.force_login(member)
+    url = f"/konto/anmeldungen/{mine.pk}/stornieren/"
+    assert "Sie verlassen die Warteliste." in client.get(url).content.decode()
+    client.post(url)
+    assert Registration.objects.get(pk=mine.pk).status == "storniert"
+
+
+def test_a_past_event_cannot_be_cancelled(client, calendar_page, member):
+    event = open_event(calendar_page, "Jahreskonferenz", days_ahead=20)
+    mine = register(event, member, "erika@example.org")
+    start = timezone.now() - datetime.timedelta(days=2)
+    type(event).objects.filter(pk=event.pk).update(
+        start=start, end=start + datetime.timedelta(hours=4)
+    )
+    client.force_login(member)
+    url = f"/konto/anmeldungen/{mine.pk}/stornieren/"
+    assert "vorbei" in client.get(url).content.decode()
+    response = client.post(url)
+    assert response.status_code == 409 and "vorbei" in response.content.decode()
     assert Registration.objects.get(pk=mine.pk).status == "bestaetigt"
 
 
@@ -213,5 +280,11 @@ def test_cancel_is_protected_by_csrf(calendar_page, member):
     mine = register(event, member, "erika@example.org")
     client = Client(enforce_csrf_checks=True)
     client.force_login(member)
-    assert client.post(f"/konto/anmeldungen/{mine.pk}/stornieren/").status_code == 403
+    url = f"/konto/anmeldungen/{mine.pk}/stornieren/"
+    assert client.post(url).status_code == 403
     assert Registration.objects.get(pk=mine.pk).status == "bestaetigt"
+    # With the token from the confirmation page it goes through.
+    html = client.get(url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    assert client.post(url, {"csrfmiddlewaretoken": token}).status_code == 302
+    assert Registration.objects.get(pk=mine.pk).status == "storniert"

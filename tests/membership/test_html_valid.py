@@ -25,7 +25,9 @@ def test_account_pages_are_valid_html(client, home_page):
         registration_mode="intern",
         price=Decimal("50.00"),
     )
-    rules.register(event.pk, rules.Applicant(name="Erika", email=member.email), user=member)
+    registration = rules.register(
+        event.pk, rules.Applicant(name="Erika", email=member.email), user=member
+    ).registration
     documents = {
         "login": client.get("/konto/anmelden/").content,
         "login-errors": client.post("/konto/anmelden/", {"username": "x"}).content,
@@ -36,6 +38,9 @@ def test_account_pages_are_valid_html(client, home_page):
     }
     client.force_login(member)
     documents["account"] = client.get("/konto/").content
+    documents["account-errors"] = client.post("/konto/", {"first_name": ""}).content
+    cancel = f"/konto/anmeldungen/{registration.pk}/stornieren/"
+    documents["cancel-confirm"] = client.get(cancel).content
     results = html_validator.validate(documents)
     errors = sum(len(result.errors) for result in results.values())
     assert errors == 0, html_validator.describe(results)

@@ -146,6 +146,7 @@ def test_behind_a_proxy_the_forwarded_client_is_locked_not_the_proxy(
     client, home_page, member, settings
 ):
     settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_IPS = ["10.0.0.2"]
     proxy = "10.0.0.2"
     # The attacker's client puts a made-up address in front; nginx appends the real one.
     fail(
@@ -202,20 +203,25 @@ def test_purge_deletes_failure_records_older_than_the_cool_off(client, home_page
         (1, "203.0.113.5", "203.0.113.5"),
         (1, "6.6.6.6, 203.0.113.5", "203.0.113.5"),  # the client's own entry is ignored
         (2, "6.6.6.6, 203.0.113.5, 10.0.0.9", "203.0.113.5"),
-        (2, "203.0.113.5", "10.0.0.2"),  # fewer entries than proxies: not via all of them
+        # the outer proxy was passed by: the inner one appended the client itself
+        (2, "203.0.113.5", "203.0.113.5"),
+        (2, "6.6.6.6, 203.0.113.5", "203.0.113.5"),
         (1, "", "10.0.0.2"),
         (1, "nonsense", "10.0.0.2"),
+        (2, "nonsense, 10.0.0.9", "10.0.0.9"),
         (1, " 2001:db8::1 ", "2001:db8::1"),
     ],
 )
 def test_client_ip(settings, proxies, forwarded, expected):
     settings.TRUSTED_PROXY_COUNT = proxies
+    settings.TRUSTED_PROXY_IPS = ["10.0.0.0/24"]
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip(request) == expected
 
 
 def test_registration_rate_limit_counts_the_visitor_not_the_proxy(settings):
     settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_IPS = ["10.0.0.2"]
     settings.REGISTRATION_RATE_LIMIT = 2
 
     def request(visitor):
@@ -273,3 +279,115 @@ class Headings(HTMLParser):
     def handle_data(self, data):
         if self._in_h1:
             self.h1[-1] += data
+
+
+# -- issue 13: what was found from outside --
+
+MEMBER_RESET = "/konto/passwort-vergessen/"
+ADMIN_RESET = "/admin/password_reset/"
+
+
+@pytest.mark.parametrize("url", [MEMBER_LOGIN, ADMIN_LOGIN])
+@pytest.mark.parametrize("length", [151, 254, 300])
+def test_a_user_name_longer_than_any_account_is_refused_by_the_form(client, home_page, url, length):
+    """Finding 2: axes stores the user name of a failure in 255 characters; a longer one
+    gave a 500 on PostgreSQL. The form refuses it before anyone looks it up."""
+    response = log_in(client, url, "ä" * length, "falsch")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"Der Benutzername darf höchstens 150 Zeichen lang sein (er hat {length})." in html
+    assert not AccessAttempt.objects.exists()  # nothing looked up, nothing stored
+
+
+def test_a_user_name_of_the_longest_allowed_length_is_looked_up(client, home_page):
+    response = log_in(client, MEMBER_LOGIN, "ä" * 150, "falsch")
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == "ä" * 150
+
+
+def test_a_forged_forwarded_for_from_past_the_proxy_changes_nothing(
+    client, home_page, member, settings
+):
+    """Finding 7: a client that reaches the app port directly (not through the proxy at
+    TRUSTED_PROXY_IPS) cannot pick a new address for every try."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_IPS = ["127.0.0.1", "::1"]
+    responses = [
+        log_in(
+            client,
+            MEMBER_LOGIN,
+            "erika",
+            "falsch",
+            address="203.0.113.66",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        )
+        for n in range(5)
+    ]
+
+    assert [response.status_code for response in responses] == [200, 200, 200, 200, 429]
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.66"}
+
+
+def test_a_forged_forwarded_for_does_not_reset_the_rate_limit(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.REGISTRATION_RATE_LIMIT = 2
+
+    def direct(n):
+        return RequestFactory().post(
+            "/", REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}"
+        )
+
+    assert [rate_limited(direct(n), "feedback") for n in range(3)] == [False, False, True]
+
+
+@pytest.fixture
+def queue(settings):
+    """Tasks are only queued (django-tasks' dummy backend), so that the test sees what the
+    request itself does; `run()` then does the worker's part."""
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+    class Queue:
+        @property
+        def results(self):
+            return default_task_backend.results
+
+        def run(self):
+            for result in self.results:
+                result.task.call(*result.args, **result.kwargs)
+
+    return Queue()
+
+
+@pytest.mark.parametrize(
+    ("url", "known"),
+    [(MEMBER_RESET, "erika@example.org"), (ADMIN_RESET, "redaktion@example.org")],
+)
+def test_password_reset_mail_goes_through_the_queue_alike_for_any_address(
+    client, home_page, member, editor, queue, url, known
+):
+    """Finding 8: the mail was sent inside the request, so a known address took longer.
+    Now the request does the same work for a known and an unknown address (the same
+    queries, one task queued, no mail); the task sends the mail, to the known one only."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    work = {}
+    for email in (known, "niemand@example.org"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(url, {"email": email})
+        assert response.status_code == 302
+        assert mail.outbox == []  # no mail work inside the request
+        work[email] = [re.sub(r"'[^']*'", "?", query["sql"]) for query in queries]
+
+    assert work[known] == work["niemand@example.org"]
+    assert len(queue.results) == 2
+    assert "niemand@example.org" not in repr([result.args for result in queue.results])
+
+    queue.run()
+
+    assert [message.to for message in mail.outbox] == [[known]]
+    link = re.search(r"https?://testserver(/\S+/)", mail.outbox[0].body).group(1)
+    assert client.get(link, follow=True).status_code == 200

@@ -102,7 +102,7 @@ def test_demo_logins_only_in_development():
     users = get_user_model().objects
     assert users.get(username="admin").is_superuser
     editor = users.get(username="redaktion")
-    assert editor.groups.filter(name="Editors").exists() and not editor.is_superuser
+    assert editor.groups.filter(name="Redaktion").exists() and not editor.is_superuser
     assert editor.has_perm("wagtailadmin.access_admin")
     member = users.get(username="mitglied")
     assert not member.has_perm("wagtailadmin.access_admin")

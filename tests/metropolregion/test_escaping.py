@@ -332,7 +332,7 @@ def site_pages(home_page, calendar_page, frozen):
         tags=["Wasserstoff"],
     )
     gallery = GalleryPageFactory(parent=galleries, related_page=event)
-    GalleryImageFactory(page=gallery, caption=ATTACK[:250], credit=attack_for(100))
+    GalleryImageFactory(page=gallery, caption=ATTACK[:250], image__credit=attack_for(200))
     pages = [
         home_page,
         StandardPageFactory(parent=home_page),

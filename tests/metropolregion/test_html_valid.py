@@ -74,6 +74,14 @@ def test_public_pages_are_valid_html(client, demo_content):
     assert response.status_code == 404
     documents["404"] = response.content
     documents["500"] = render_to_string("500.html")
+    # The plain pages of issue 13: a malformed request, a body too large, and the page
+    # after a stored registration whose thank-you page could not be rendered.
+    documents["400"] = render_to_string("400.html")
+    documents["413"] = render_to_string("413.html")
+    documents["anmeldung-gespeichert"] = render_to_string(
+        "events/registration_stored.html",
+        {"event_title": "Jahreskonferenz", "email": "erika@example.org", "waitlisted": True},
+    )
 
     results = html_validator.validate(documents)
 

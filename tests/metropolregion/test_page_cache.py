@@ -269,7 +269,7 @@ def test_every_content_model_invalidates():
         "wagtailcore.page",
         "wagtailcore.pageviewrestriction",
         "wagtailcore.collectionviewrestriction",
-        "wagtailimages.image",
+        "images.image",
         "wagtaildocs.document",
         "taggit.tag",
         "testimonials.testimonial",
@@ -280,8 +280,60 @@ def test_every_content_model_invalidates():
         "news.newspage",
     ):
         assert label in covered, label
-    for label in ("wagtailcore.revision", "sessions.session", "wagtailimages.rendition"):
+    for label in (
+        "wagtailcore.revision",
+        "sessions.session",
+        "wagtailimages.rendition",
+        # search terms and promotions show on the search page only, which is never cached
+        "wagtailsearchpromotions.query",
+        "wagtailsearchpromotions.querydailyhits",
+        "wagtailsearchpromotions.searchpromotion",
+        "images.rendition",
+    ):
         assert label not in covered
+
+
+def test_a_search_does_not_empty_the_page_cache(demo_content, visitor, committed):
+    """Issue 13, finding 6: a loop of new search terms cannot keep the site uncached."""
+    fetch(visitor, "/")
+    assert fetch(visitor, "/")[1] == "hit"
+    generation = page_cache.current_generation()
+    for term in ("ein neuer Suchbegriff", "noch einer", "Wasserstoff"):
+        with committed():
+            assert visitor.get("/suche/", {"q": term}).status_code == 200
+
+    assert page_cache.current_generation() == generation
+    assert fetch(visitor, "/")[1] == "hit"
+
+
+def test_every_never_shown_label_names_an_installed_model():
+    """A misspelt label would invalidate on every save of its model, unnoticed (the task
+    queue's was `django_tasks_db`, its app label is `django_tasks_database`)."""
+    from django.apps import apps
+
+    installed = {model._meta.label_lower for model in apps.get_models()}
+    assert sorted(page_cache.NEVER_SHOWN - installed) == []
+
+
+def test_failed_log_ins_and_password_resets_do_not_empty_the_page_cache(
+    demo_content, visitor, committed, settings
+):
+    """What anonymous visitors can do as often as they like must not keep the site
+    uncached: a failed log-in (django-axes stores it) and a password reset (a queued task
+    in the database)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    fetch(visitor, "/")
+    generation = page_cache.current_generation()
+    stranger = Client()
+    for n in range(3):
+        with committed():
+            stranger.post("/konto/anmelden/", {"username": f"niemand{n}", "password": "x"})
+        with committed():
+            stranger.post("/konto/passwort-vergessen/", {"email": f"niemand{n}@example.org"})
+            stranger.post("/admin/password_reset/", {"email": f"niemand{n}@example.org"})
+
+    assert page_cache.current_generation() == generation
+    assert fetch(visitor, "/")[1] == "hit"
 
 
 # -- never cached --

@@ -1,4 +1,4 @@
-"""Who may open what: five kinds of user against the admin, the registration staff views,
+"""Who may open what: eight kinds of user (each staff role of metropolregion.roles) against the admin, the registration staff views,
 members' snippets, users, settings and the member pages. Every cell of the table is
 asserted, so a view that starts answering 200 to someone new fails here."""
 
@@ -17,34 +17,57 @@ from tests.factories.pages import FeedbackFormPageFactory
 
 pytestmark = pytest.mark.django_db
 
-USERS = ["anonymous", "member", "editor", "staff", "superuser"]
+USERS = [
+    "anonymous",
+    "member",
+    "redaktion",
+    "freigabe",
+    "anmeldungen",
+    "mitgliederverwaltung",
+    "administration",
+    "superuser",
+]
+# The staff roles (metropolregion.roles) by the group each kind of user is in.
+GROUPS = {
+    "redaktion": "Redaktion",
+    "freigabe": "Freigabe",
+    "anmeldungen": "Anmeldungen",
+    "mitgliederverwaltung": "Mitgliederverwaltung",
+    "administration": "Administration",
+}
 
 # Outcomes: "ok" 200; "login" a redirect to a log-in page; "back" Wagtail's redirect to the
-# dashboard with "no permission"; "403"; "404".
-A, M, E, S, SU = range(5)
+# dashboard with "no permission"; "403"; "404". This is the README's role table.
+L, B, OK = "login", "back", "ok"
 MATRIX = {
-    # name: (anonymous, member, editor, registrations staff, superuser)
-    "admin_home": ("login", "login", "ok", "ok", "ok"),
-    "page_edit": ("login", "login", "ok", "back", "ok"),
-    "page_explorer": ("login", "login", "ok", "back", "ok"),
-    "registrations": ("login", "login", "back", "ok", "ok"),
-    "registrations_csv": ("login", "login", "back", "ok", "ok"),
-    "registrations_print": ("login", "login", "back", "ok", "ok"),
-    "check_in": ("login", "login", "back", "ok", "ok"),
-    "registration_add": ("login", "login", "back", "ok", "ok"),
-    "form_pages": ("login", "login", "ok", "back", "ok"),
-    "form_submissions": ("login", "login", "ok", "back", "ok"),
-    "form_submissions_csv": ("login", "login", "ok", "back", "ok"),
-    "member_organisations": ("login", "login", "back", "back", "ok"),
-    "member_accounts": ("login", "login", "back", "back", "ok"),
-    "testimonials": ("login", "login", "back", "back", "ok"),
-    "users": ("login", "login", "back", "back", "ok"),
-    "groups": ("login", "login", "back", "back", "ok"),
-    "site_settings": ("login", "login", "back", "back", "ok"),
-    "navigation_settings": ("login", "login", "back", "back", "ok"),
-    "django_admin": ("404", "404", "404", "404", "404"),  # not mounted
-    "wagtail_api": ("404", "404", "404", "404", "404"),  # no API
-    "account": ("login", "ok", "ok", "ok", "ok"),
+    # name: (anonymous, member, Redaktion, Freigabe, Anmeldungen, Mitgliederverwaltung,
+    #        Administration, superuser)
+    "admin_home": (L, L, OK, OK, OK, OK, OK, OK),
+    "page_edit": (L, L, OK, OK, B, B, B, OK),
+    "page_explorer": (L, L, OK, OK, B, B, B, OK),
+    "registrations": (L, L, B, B, OK, B, B, OK),
+    "registrations_csv": (L, L, B, B, OK, B, B, OK),
+    "registrations_print": (L, L, B, B, OK, B, B, OK),
+    "check_in": (L, L, B, B, OK, B, B, OK),
+    "registration_add": (L, L, B, B, OK, B, B, OK),
+    "registration_overview": (L, L, B, B, OK, B, B, OK),
+    "form_pages": (L, L, OK, OK, B, B, B, OK),
+    "form_submissions": (L, L, OK, OK, B, B, B, OK),
+    "form_submissions_csv": (L, L, OK, OK, B, B, B, OK),
+    "member_organisations": (L, L, B, B, B, OK, OK, OK),
+    "member_accounts": (L, L, B, B, B, OK, OK, OK),
+    "testimonials": (L, L, OK, B, B, B, B, OK),
+    "images": (L, L, OK, B, B, OK, B, OK),
+    "documents": (L, L, OK, B, B, B, B, OK),
+    "redirects": (L, L, OK, B, B, B, OK, OK),
+    "users": (L, L, B, B, B, B, OK, OK),
+    "groups": (L, L, B, B, B, B, OK, OK),
+    "workflows": (L, L, B, B, B, B, OK, OK),
+    "site_settings": (L, L, B, B, B, B, OK, OK),
+    "navigation_settings": (L, L, OK, B, B, B, OK, OK),
+    "django_admin": ("404",) * 8,  # not mounted
+    "wagtail_api": ("404",) * 8,  # no API
+    "account": (L, OK, OK, OK, OK, OK, OK, OK),
 }
 
 
@@ -79,6 +102,7 @@ def urls(event, site, feedback):
         "registrations_print": registrations + "drucken/",
         "check_in": registrations + "einlass/",
         "registration_add": registrations + "neu/",
+        "registration_overview": reverse("events_registration_overview"),
         "form_pages": reverse("wagtailforms:index"),
         "form_submissions": reverse("wagtailforms:list_submissions", args=[feedback.pk]),
         "form_submissions_csv": reverse("wagtailforms:list_submissions", args=[feedback.pk])
@@ -86,7 +110,11 @@ def urls(event, site, feedback):
         "member_organisations": reverse("wagtailsnippets_membership_memberorganisation:list"),
         "member_accounts": reverse("wagtailsnippets_membership_memberprofile:list"),
         "testimonials": reverse("wagtailsnippets_testimonials_testimonial:list"),
+        "images": reverse("wagtailimages:index"),
+        "documents": reverse("wagtaildocs:index"),
+        "redirects": reverse("wagtailredirects:index"),
         "users": reverse("wagtailusers_users:index"),
+        "workflows": reverse("wagtailadmin_workflows:index"),
         "groups": reverse("wagtailusers_groups:index"),
         "site_settings": reverse(
             "wagtailsettings:edit", args=["metropolregion", "sitesettings", site.pk]
@@ -108,7 +136,7 @@ def make_user(kind):
     if kind == "superuser":
         return User.objects.create_superuser("admin", "admin@example.org", "pw")
     user = UserFactory(username=kind)
-    user.groups.add(Group.objects.get(name={"editor": "Editors", "staff": "Anmeldungen"}[kind]))
+    user.groups.add(Group.objects.get(name=GROUPS[kind]))
     return user
 
 
@@ -155,6 +183,7 @@ def test_matrix_covers_every_registration_admin_url():
 
     routes = {pattern.name for pattern in registration_urls()}
     covered = {
+        "events_registration_overview",
         "events_registrations",
         "events_registration_csv",
         "events_registration_print",
@@ -170,8 +199,9 @@ def test_matrix_covers_every_registration_admin_url():
     [
         ("anonymous", "login", False),
         ("member", "login", False),
-        ("editor", "back", False),
-        ("staff", "registrations", True),
+        ("redaktion", "back", False),
+        ("mitgliederverwaltung", "back", False),
+        ("anmeldungen", "registrations", True),
         ("superuser", "registrations", True),
     ],
 )
@@ -191,11 +221,11 @@ def test_registration_actions_need_the_group(client, event, kind, expected, chan
     registration.refresh_from_db()
     assert (registration.checked_in_at is not None) is changed
     # A GET never acts.
-    if kind == "staff":
+    if kind == "anmeldungen":
         assert client.get(url).status_code == 405
 
 
-@pytest.mark.parametrize("kind", ["anonymous", "member", "editor"])
+@pytest.mark.parametrize("kind", ["anonymous", "member", "redaktion"])
 def test_adding_a_registration_by_hand_needs_the_group(client, event, kind):
     user = make_user(kind)
     if user is not None:
@@ -206,7 +236,7 @@ def test_adding_a_registration_by_hand_needs_the_group(client, event, kind):
 
 
 def test_action_redirect_stays_inside_the_admin(client, event):
-    client.force_login(make_user("staff"))
+    client.force_login(make_user("anmeldungen"))
     registration = Registration.objects.get(event=event)
     url = reverse("events_registration_action", args=[event.pk])
     for target in ["https://evil.example.org/", "//evil.example.org/admin/", "/konto/"]:
@@ -223,7 +253,7 @@ def test_registrations_of_another_event_cannot_be_changed_through_this_one(
     theirs = rules.register(
         other.pk, rules.Applicant(name="Bert Bauer", email="bert@example.org")
     ).registration
-    client.force_login(make_user("staff"))
+    client.force_login(make_user("anmeldungen"))
     url = reverse("events_registration_action", args=[event.pk])
     client.post(url, {"action": "cancel", "registration": theirs.pk})
     theirs.refresh_from_db()

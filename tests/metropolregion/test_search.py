@@ -2,7 +2,7 @@
 shows promoted results, and never shows drafts or login-restricted pages."""
 
 import pytest
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from metropolregion import search
@@ -83,6 +83,19 @@ def test_promoted_result_comes_first(client, pages):
     promotions = response.context["promotions"]
     assert [pick.page_id for pick in promotions] == [pages["project"].pk]
     assert "Unser Schwerpunkt" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_searches_store_no_search_terms(client, pages):
+    """Issue 13, finding 6: what visitors search for is not kept (the access logs leave
+    search terms out on purpose); promotions are looked up without creating rows."""
+    query = Query.get("region")
+    SearchPromotion.objects.create(query=query, page=pages["project"], sort_order=0)
+    for term in ("Wasserstoff", "ein ganz neuer Begriff", "REGION"):
+        assert client.get("/suche/", {"q": term}).status_code == 200
+
+    assert list(Query.objects.values_list("query_string", flat=True)) == ["region"]
+    assert not QueryDailyHits.objects.exists()
 
 
 @pytest.mark.postgres

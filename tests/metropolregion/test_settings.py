@@ -22,6 +22,7 @@ def run_production(code, **env):
         not in {
             "SECRET_KEY",
             "ALLOWED_HOSTS",
+            "WAGTAILADMIN_BASE_URL",
             "DJANGO_SETTINGS_MODULE",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
@@ -59,9 +60,28 @@ def test_production_deploy_checks_pass_with_both_set():
         "call_command('check', deploy=True, fail_level='WARNING')"
     )
     result = run_production(
-        code, SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="portal.example.org"
+        code,
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="portal.example.org",
+        WAGTAILADMIN_BASE_URL="https://portal.example.org",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_deploy_checks_want_the_public_base_url_for_mail_links():
+    code = (
+        "import sys, django; django.setup();"
+        "from django.core.management import call_command;"
+        "call_command('check', deploy=True, fail_level='WARNING')"
+    )
+    for base_url in ("", "http://127.0.0.1:8000", "https://other.example.org"):
+        result = run_production(
+            code,
+            SECRET_KEY=secrets.token_urlsafe(50),
+            ALLOWED_HOSTS="portal.example.org",
+            WAGTAILADMIN_BASE_URL=base_url,
+        )
+        assert result.returncode != 0 and "metropolregion.W002" in result.stderr, base_url
 
 
 def test_env_helpers_parse_and_reject(monkeypatch):
@@ -98,3 +118,31 @@ def test_readme_documents_every_environment_variable():
     assert names, "no environment variables found"
     missing = sorted(name for name in names if f"`{name}`" not in readme)
     assert missing == []
+
+
+def test_the_test_settings_keep_the_log_in_lock_out_on():
+    """Issue 13: a fuzz test missed a 500 because the test settings switched django-axes
+    off. It stays on, with axes' backend first as in production; only Django's test-client
+    `login()` (no request) is let through (tests/auth_backends.py)."""
+    from axes.backends import AxesStandaloneBackend
+    from django.utils.module_loading import import_string
+
+    from metropolregion.settings import base
+    from metropolregion.settings import test as test_settings
+
+    assert settings.AXES_ENABLED is True
+    assert "AXES_ENABLED" not in vars(test_settings)
+    first, *rest = settings.AUTHENTICATION_BACKENDS
+    assert issubclass(import_string(first), AxesStandaloneBackend)
+    assert rest == base.AUTHENTICATION_BACKENDS[1:]
+
+
+def test_production_refuses_a_trusted_proxy_that_is_no_address():
+    result = run_production(
+        SETUP,
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="portal.example.org",
+        TRUSTED_PROXY_IPS="127.0.0.1,nginx",
+    )
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_IPS" in result.stderr

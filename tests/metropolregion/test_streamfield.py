@@ -27,7 +27,7 @@ def test_prefetch_converts_the_whole_stream_in_three_queries(body):
     with CaptureQueriesContext(connection) as ctx:
         prefetch_stream(body)
     tables = sorted(q["sql"].split(" FROM ")[1].split()[0] for q in ctx.captured_queries)
-    assert tables == ['"wagtailcore_page"', '"wagtailimages_image"', '"wagtailimages_rendition"']
+    assert tables == ['"images_image"', '"images_rendition"', '"wagtailcore_page"']
 
     with CaptureQueriesContext(connection) as ctx:
         cards = body[1].value["items"]

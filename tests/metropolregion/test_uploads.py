@@ -39,7 +39,7 @@ def image_bytes(fmt="PNG", size=(40, 30), mode="RGB"):
 @pytest.fixture
 def editor_client(client):
     editor = User.objects.create_user("redaktion", "redaktion@example.org", "pw")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Redaktion"))
     client.force_login(editor)
     return client
 
@@ -51,6 +51,8 @@ def upload_image(client, name, data, content_type="image/png"):
             "title": "Hochgeladen",
             "file": SimpleUploadedFile(name, data, content_type=content_type),
             "collection": Collection.get_first_root_node().pk,
+            "credit": "Erika Beispiel",
+            "licence": "alle-rechte-vorbehalten",
         },
     )
 

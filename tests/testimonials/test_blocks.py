@@ -76,7 +76,7 @@ def test_markup_is_a_figure_with_quote_and_attribution(client, home_page):
         role="Geschäftsführerin",
         organisation="Beispiel GmbH",
         quote="Gemeinsam sind wir stärker.\n\nUnd schneller.",
-        portrait=ImageFactory(file__width=400, file__height=400),
+        portrait=ImageFactory(file__width=400, file__height=400, credit="Jan Muster"),
     )
     set_block(home_page, mode="chosen", testimonials=chosen(person), count=1)
     html = client.get("/").content.decode()
@@ -85,7 +85,8 @@ def test_markup_is_a_figure_with_quote_and_attribution(client, home_page):
     assert "<p>Gemeinsam sind wir stärker.</p>" in quote and "<p>Und schneller.</p>" in quote
     caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure, re.S).group(1)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", caption)).strip()
-    assert text == "Dr. Erika Beispiel, Geschäftsführerin, Beispiel GmbH"
+    # the portrait's photographer, small, after the person
+    assert text == "Dr. Erika Beispiel, Geschäftsführerin, Beispiel GmbH, Foto: Jan Muster"
     assert re.search(r'<img alt="" [^>]*class="testimonial__portrait"', caption)
     assert "<picture>" in caption and 'type="image/avif"' in caption
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from metropolregion.demo.core import DEMO_USERS, build_core
+from metropolregion.roles import ROLE_SUMMARIES
 
 SEED = 2025
 
@@ -46,5 +47,7 @@ class Command(BaseCommand):
         if with_users:
             self.stdout.write("")
             self.stdout.write("Zugänge (nur für die Entwicklung):")
-            for username, password, role, _email in DEMO_USERS:
-                self.stdout.write(f"  {role:<30} {username} / {password}")
+            for username, password, role, *_rest in DEMO_USERS:
+                summary = ROLE_SUMMARIES.get(role, role)
+                self.stdout.write(f"  {username} / {password}")
+                self.stdout.write(f"      {summary}")

@@ -1,0 +1,35 @@
+"""Run the portal's clock (metropolregion/scheduler.py): scheduled publishing every minute,
+the daily purges, the mail outbox sweep. One process, started next to the web server and
+the task worker (`make run`, Docker: `python manage.py run_scheduler`)."""
+
+import signal
+
+from django.core.management.base import BaseCommand
+
+from metropolregion import scheduler
+
+
+class Command(BaseCommand):
+    help = "Runs scheduled publishing and the daily purges on their schedule (APScheduler)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--once", action="store_true", help="Run every job once now and stop (for checks)."
+        )
+
+    def handle(self, *args, once=False, **options):
+        if once:
+            for job in scheduler.jobs():
+                scheduler.run_job(job, stdout=self.stdout)
+            return
+        clock = scheduler.build_scheduler()
+        signal.signal(signal.SIGTERM, lambda *_: clock.shutdown(wait=False))
+        for job in clock.get_jobs():
+            self.stdout.write(f"  {job.name}: {job.trigger}")
+        self.stdout.write("Scheduler läuft (Strg+C beendet).")
+        try:
+            # Publish what is due right away, then on the schedule.
+            scheduler.run_job(scheduler.jobs()[0])
+            clock.start()
+        except KeyboardInterrupt:
+            pass

@@ -1,0 +1,140 @@
+"""The clock (metropolregion/scheduler.py, `manage.py run_scheduler`) and the page cache
+shared between processes: what the scheduler publishes is fresh for visitors at once."""
+
+import datetime
+import logging
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.db import connection, connections
+from django.test import Client
+from django.test.utils import override_settings
+from django.utils import timezone
+
+from metropolregion import scheduler
+from news.models import NewsPage
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
+
+
+def test_the_schedule_runs_publishing_every_minute_and_the_purges_daily():
+    clock = scheduler.build_scheduler(
+        scheduler_class=__import__(
+            "apscheduler.schedulers.background", fromlist=["BackgroundScheduler"]
+        ).BackgroundScheduler
+    )
+    jobs = {job.id: job for job in clock.get_jobs()}
+    assert set(jobs) == {
+        "publish_scheduled",
+        "send_pending_mail",
+        "purge_registrations",
+        "purge_feedback",
+        "purge_login_attempts",
+        "clearsessions",
+    }
+    assert jobs["publish_scheduled"].trigger.interval == datetime.timedelta(
+        seconds=settings.PUBLISH_SCHEDULED_SECONDS
+    )
+    assert settings.PUBLISH_SCHEDULED_SECONDS == 60
+    assert str(jobs["purge_registrations"].trigger.timezone) == "Europe/Berlin"
+    assert all(job.max_instances == 1 and job.coalesce for job in jobs.values())
+
+
+@pytest.mark.django_db
+def test_a_failing_job_is_logged_and_the_schedule_goes_on(caplog):
+    caplog.set_level(logging.ERROR)
+    broken = scheduler.Job("kaputt", "no_such_command", seconds=60)
+    assert scheduler.run_job(broken) is False
+    assert "no_such_command failed" in caplog.text
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_job_running_elsewhere_is_skipped():
+    job = scheduler.Job("Geplante Seiten", "publish_scheduled", seconds=60)
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:
+            import zlib
+
+            key = zlib.crc32(b"metropolregion-scheduler:publish_scheduled")
+            cursor.execute("SELECT pg_advisory_lock(%s)", [key])
+        assert scheduler.run_job(job) is False
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+        assert scheduler.run_job(job) is True
+    finally:
+        other.close()
+
+
+def _database_url():
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def _file_cache(location):
+    return {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(location),
+        },
+    }
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("shared", [True, False], ids=["shared-cache", "control-local-cache"])
+def test_a_page_published_by_another_process_is_fresh_at_once(tmp_path, shared):
+    """The scheduler is another process. With the page cache in files that both share (as
+    `make run` sets it up without Redis), the web process serves the new page at once; the
+    control shows the stale page a per-process cache would keep."""
+    from wagtail.models import Page, Site
+
+    from tests.factories import HomePageFactory
+
+    caches = _file_cache(tmp_path / "pages")
+    if not shared:
+        caches["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    with override_settings(CACHES=caches, PAGE_CACHE_SECONDS=300):
+        home = HomePageFactory(parent=Page.get_first_root_node())
+        site = Site.objects.get(is_default_site=True)
+        site.root_page = home
+        site.save()
+        index = NewsIndexPageFactory(parent=home)
+        NewsPageFactory(parent=index, title="Schon bekannt")
+        news = NewsPageFactory(parent=index, title="Geplant für gleich", live=False)
+        revision = news.save_revision()
+        revision.approved_go_live_at = timezone.now() - datetime.timedelta(seconds=1)
+        revision.save(update_fields=["approved_go_live_at"])
+        NewsPage.objects.filter(pk=news.pk).update(live=False)
+
+        client = Client()
+        # The first render creates the site's settings rows (a change: a new generation).
+        client.get(index.url)
+        assert client.get(index.url).headers["X-Page-Cache"] == "miss"
+        cached = client.get(index.url)
+        assert cached.headers["X-Page-Cache"] == "hit"
+        assert "Geplant für gleich" not in cached.content.decode()
+
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "metropolregion.settings.test",
+            "DATABASE_URL": _database_url(),
+            "CACHE_DIR": str(tmp_path / "pages"),
+            "PAGE_CACHE_SECONDS": "300",
+        }
+        subprocess.run(
+            [sys.executable, "manage.py", "run_scheduler", "--once"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        news.refresh_from_db()
+        assert news.live
+        after = client.get(index.url)
+        assert ("Geplant für gleich" in after.content.decode()) is shared
