@@ -36,7 +36,7 @@ run: install
 	@echo "  Prozesse:     Webserver, Task-Worker (db_worker), Scheduler (run_scheduler)"
 	@echo
 	@trap 'kill $$(jobs -p) 2>/dev/null; wait' EXIT INT TERM; \
-	$(PY) manage.py db_worker --no-reload & \
+	$(PY) manage.py db_worker --no-reload --verbosity 0 & \
 	$(PY) manage.py run_scheduler & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -310,6 +310,8 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
         # django-axes: no line per log-in (INFO); failures and lock-outs, masked (WARNING).
         "axes": {"level": "WARNING"},
+        # The scheduler's clock: no line per run (failures are logged by our scheduler).
+        "apscheduler": {"level": "WARNING"},
     },
 }
 
