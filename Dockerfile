@@ -99,4 +99,9 @@ req = r.Request('http://127.0.0.1:8000/healthz/', headers={'Host': host}); \
 r.build_opener(r.ProxyHandler({})).open(req, timeout=4)"
 
 # Exec form: gunicorn is PID 1 and receives SIGTERM for a graceful shutdown.
+# The same image runs the site's two other processes (README, "Deployment"):
+#   release step, once per deploy:  python manage.py migrate --noinput
+#   task worker (mails, indexes):   python manage.py db_worker
+#   scheduler (exactly one):        python manage.py run_scheduler
+# (no web healthcheck for those two: run them with `--no-healthcheck`).
 CMD ["gunicorn", "-c", "gunicorn.conf.py", "metropolregion.wsgi"]
