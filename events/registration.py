@@ -87,15 +87,16 @@ def normalise_email(email):
 
 
 def is_member(user):
-    """Whether `user` is a logged-in member: linked to an active member organisation, or
-    in the members' group (accounts staff created by hand)."""
+    """Whether `user` is a logged-in member: linked to an active member organisation, or,
+    without any link, in the members' group (accounts staff created by hand). A person
+    whose organisation is no longer active is no member, whatever the group says."""
     if user is None or not user.is_authenticated:
         return False
-    if user.groups.filter(name=MEMBERS_GROUP).exists():
-        return True
-    from metropolregion.membership.members import member_organisation
+    from metropolregion.membership.members import has_profile, member_organisation
 
-    return member_organisation(user) is not None
+    if has_profile(user):
+        return member_organisation(user) is not None
+    return user.groups.filter(name=MEMBERS_GROUP).exists()
 
 
 def price_for(event, member):

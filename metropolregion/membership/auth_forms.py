@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
+from metropolregion.site_urls import base_url
+
 
 def username_max_length():
     """The longest user name an account can have (User.username: 150)."""
@@ -118,11 +120,17 @@ class _ChosenAccounts(PasswordResetForm):
 
 def send_reset_mails(user_ids, options):
     """The work of the task: the mail to every account in `user_ids` that may still reset
-    its password, with the options the request captured. The number of mails."""
+    its password, with the options the request captured. The number of mails.
+
+    With the option `new_account` (the access mail of a member account made in the admin,
+    accounts.send_access_mail) an account without a usable password gets the mail too:
+    that is how a new member chooses the first password. The templates also get
+    `base_url`, the configured address of the site (metropolregion.site_urls)."""
+    new_account = options.get("new_account", False)
     users = [
         user
         for user in get_user_model()._default_manager.filter(pk__in=user_ids, is_active=True)
-        if user.has_usable_password()
+        if new_account or user.has_usable_password()
     ]
     if not users:
         return 0
@@ -134,6 +142,6 @@ def send_reset_mails(user_ids, options):
             use_https=options["use_https"],
             from_email=options["from_email"],
             html_email_template_name=options["html_email_template_name"],
-            extra_email_context=options["extra_email_context"],
+            extra_email_context={"base_url": base_url(), **options["extra_email_context"]},
         )
     return len(users)

@@ -25,6 +25,13 @@ def member_organisation(user):
     return profile.organisation if profile is not None else None
 
 
+def has_profile(user):
+    """Whether `user` is linked to a member organisation at all (active or not)."""
+    if user is None or not user.is_authenticated:
+        return False
+    return _model("MemberProfile").objects.filter(user=user).exists()
+
+
 def directory():
     """The public, active member organisations grouped by type, in the order of the types:
     a list of (type label, [organisations]). Two queries: the organisations with their

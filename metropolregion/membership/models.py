@@ -68,7 +68,8 @@ class MemberOrganisation(index.Indexed, models.Model):
 
 
 class MemberProfile(models.Model):
-    """Links a person's login to the member organisation they work for."""
+    """Links a person's login to the member organisation they work for. Deleting it
+    closes a member login (accounts.close_login, connected in apps.py)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -83,7 +84,8 @@ class MemberProfile(models.Model):
         verbose_name=_("Member organisation"),
     )
 
-    panels = [FieldPanel("user"), FieldPanel("organisation")]
+    # Edited with its login's name and address, never a list of logins: the panels and
+    # the form are the admin's (wagtail_hooks.MemberProfileViewSet, admin_forms.py).
 
     class Meta:
         verbose_name = _("Member account")

@@ -77,12 +77,21 @@ def test_admin_list_searches_by_name_and_filters_by_type(admin_client):
 
 
 def test_admin_links_an_account_to_an_organisation(admin_client):
+    """The login is named by its address, never picked from a list of logins (more in
+    test_member_accounts.py)."""
     user = UserFactory(username="erika")
     organisation = MemberOrganisationFactory()
     response = admin_client.post(
-        reverse(f"{PROFILES}:add"), {"user": user.pk, "organisation": organisation.pk}
+        reverse(f"{PROFILES}:add"),
+        {
+            "first_name": "Erika",
+            "last_name": "Muster",
+            "email": user.email,
+            "organisation": organisation.pk,
+        },
     )
     assert response.status_code == 302, response.context["form"].errors
+    user.refresh_from_db()
     assert user.member_profile.organisation == organisation
     listing = admin_client.get(reverse(f"{PROFILES}:list"), {"q": "erika"})
     assert [p.user for p in listing.context["object_list"]] == [user]
@@ -91,3 +100,22 @@ def test_admin_links_an_account_to_an_organisation(admin_client):
 def test_admin_menu_has_the_members_group(admin_client):
     response = admin_client.get(reverse("wagtailadmin_home"))
     assert reverse(f"{ORGANISATIONS}:list") in response.content.decode()
+
+
+def test_a_member_of_an_organisation_no_longer_active_pays_the_full_price():
+    """Accounts made by the Mitgliederverwaltung are in the members' group and linked to an
+    organisation: unticking "Aktiv" on the organisation ends the member price, the group
+    alone does not keep it. A login in the group without any link stays a member."""
+    from events.registration import is_member
+
+    member = MemberFactory(profile__organisation__active=True)
+    assert is_member(member)
+    organisation = member.member_profile.organisation
+    organisation.active = False
+    organisation.save()
+    assert not is_member(member)
+    unlinked = UserFactory()
+    from django.contrib.auth.models import Group
+
+    unlinked.groups.add(Group.objects.get(name="Mitglieder"))
+    assert is_member(unlinked)
