@@ -3,8 +3,10 @@ have it: the Redaktion publishes a news item with a newly uploaded, credited ima
 release goes through submit → approve → live; a page scheduled ahead goes live through the
 scheduler process. No server error may be logged in any of it."""
 
+import contextlib
 import datetime
 import os
+import re
 import subprocess
 import sys
 import time
@@ -17,6 +19,7 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.utils import timezone
 from PIL import Image as PILImage
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from metropolregion import roles
 from news.models import NewsIndexPage, NewsPage
@@ -72,6 +75,13 @@ def fill_news(page, title, kind, group_title=None):
     page.locator("#id_kind").select_option(kind)
     if group_title:
         page.locator("#id_working_group").select_option(label=group_title)
+    # The editor pauses before "Veröffentlichen": Wagtail's autosave creates the draft in
+    # the background half a second after the last input. A click while that request is
+    # still under way can post the add form a second time (a Wagtail autosave-on-create
+    # race, noted on issue 12, not guarded yet). Up to 8 s, or until the form has moved
+    # to the page's edit address.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=8_000)
 
 
 def upload_image_in_chooser(page, tmp_path, title, credit):
