@@ -92,10 +92,11 @@ def is_member(user):
     whose organisation is no longer active is no member, whatever the group says."""
     if user is None or not user.is_authenticated:
         return False
-    from metropolregion.membership.members import has_profile, member_organisation
+    from metropolregion.membership.members import linked_organisation_active
 
-    if has_profile(user):
-        return member_organisation(user) is not None
+    active = linked_organisation_active(user)
+    if active is not None:
+        return active
     return user.groups.filter(name=MEMBERS_GROUP).exists()
 
 

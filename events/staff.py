@@ -3,6 +3,7 @@ filtered, and as CSV that opens correctly in a German Excel (UTF-8 with byte ord
 semicolons, German dates and decimal commas)."""
 
 import csv
+import datetime
 import io
 
 from django.db.models import Q
@@ -64,7 +65,7 @@ def events_with_registration(past_days=60):
     from .choices import RegistrationMode, RegistrationStatus
     from .models import EventPage
 
-    since = timezone.now() - timezone.timedelta(days=past_days)
+    since = timezone.now() - datetime.timedelta(days=past_days)
     return (
         EventPage.objects.filter(registration_mode=RegistrationMode.INTERNAL, end__gte=since)
         .annotate(

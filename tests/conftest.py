@@ -370,3 +370,10 @@ def no_server_errors(caplog):
     yield
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert not errors, [r.getMessage() for r in errors]
+
+
+def database_url_for_subprocess():
+    """DATABASE_URL of the (PostgreSQL) test database, for a second process such as the
+    scheduler: it sees what the test committed."""
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"

@@ -25,11 +25,17 @@ def member_organisation(user):
     return profile.organisation if profile is not None else None
 
 
-def has_profile(user):
-    """Whether `user` is linked to a member organisation at all (active or not)."""
+def linked_organisation_active(user):
+    """None if `user` is linked to no member organisation, else whether that organisation
+    is active (one query)."""
     if user is None or not user.is_authenticated:
-        return False
-    return _model("MemberProfile").objects.filter(user=user).exists()
+        return None
+    return (
+        _model("MemberProfile")
+        .objects.filter(user=user)
+        .values_list("organisation__active", flat=True)
+        .first()
+    )
 
 
 def directory():

@@ -16,7 +16,6 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import connection
 from django.utils import timezone
 from PIL import Image as PILImage
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -24,7 +23,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from metropolregion import roles
 from news.models import NewsIndexPage, NewsPage
 from projects.models import WorkingGroupPage
-from tests.conftest import is_postgres
+from tests.conftest import database_url_for_subprocess, is_postgres
 
 PASSWORD = "sicher-redigieren-2025"
 
@@ -187,7 +186,7 @@ def test_a_page_scheduled_ahead_goes_live_through_the_scheduler(
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "metropolregion.settings.test",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url_for_subprocess(),
         "PUBLISH_SCHEDULED_SECONDS": "1",
     }
     scheduler = subprocess.Popen(
@@ -212,8 +211,3 @@ def test_a_page_scheduled_ahead_goes_live_through_the_scheduler(
     reader.goto(base + index.url)
     assert "Geplante Meldung" in reader.content()
     context.close()
-
-
-def _database_url():
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"

@@ -9,13 +9,14 @@ import sys
 
 import pytest
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 from django.test.utils import override_settings
 from django.utils import timezone
 
 from metropolregion import scheduler
 from news.models import NewsPage
+from tests.conftest import database_url_for_subprocess
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 
@@ -69,11 +70,6 @@ def test_a_job_running_elsewhere_is_skipped():
         other.close()
 
 
-def _database_url():
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 def _file_cache(location):
     return {
         **settings.CACHES,
@@ -122,7 +118,7 @@ def test_a_page_published_by_another_process_is_fresh_at_once(tmp_path, shared):
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "metropolregion.settings.test",
-            "DATABASE_URL": _database_url(),
+            "DATABASE_URL": database_url_for_subprocess(),
             "CACHE_DIR": str(tmp_path / "pages"),
             "PAGE_CACHE_SECONDS": "300",
         }

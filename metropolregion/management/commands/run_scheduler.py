@@ -29,7 +29,7 @@ class Command(BaseCommand):
         self.stdout.write("Scheduler läuft (Strg+C beendet).")
         try:
             # Publish what is due right away, then on the schedule.
-            scheduler.run_job(scheduler.jobs()[0])
+            scheduler.run_job(next(j for j in scheduler.jobs() if j.command == "publish_scheduled"))
             clock.start()
         except KeyboardInterrupt:
             pass
