@@ -74,7 +74,7 @@ COPY --from=builder /opt/venv /opt/venv
 
 WORKDIR /app
 # The source stays owned by root: the server can read it but not change it (.dockerignore
-# keeps the local virtualenv, database, uploads, tests and caches out).
+# keeps the local virtualenv, database, uploads, tests, the demo app and caches out).
 COPY . .
 
 # Collect and compress the static files into the image (whitenoise serves them with hashed

@@ -70,7 +70,10 @@ validator:
 test: install browser validator
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+## Style, security lint, and the architecture: layers and no import cycles (import-linter,
+## contracts in pyproject.toml, docs/architecture.md).
 lint: install
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit -c pyproject.toml -r . -ll -q

@@ -22,8 +22,8 @@ from . import registration as rules
 from . import staff
 from .choices import RegistrationStatus
 from .models import EventPage
+from .permissions import VIEW
 
-VIEW = "events.view_registration"
 CHANGE = "events.change_registration"
 ADD = "events.add_registration"
 

@@ -10,6 +10,14 @@ class EventsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from . import hubs  # noqa: F401  (contributions to other apps' pages)
         from .signals import fill_free_places
 
         page_published.connect(fill_free_places, dispatch_uid="events_fill_free_places")
+
+        # Registration mails go through the core's outbox, with the rules' cancel link; the
+        # registrations and their mails are holders in its retention registry.
+        from . import mail, registration, retention
+
+        mail.register_outbox(cancel_url=registration.cancel_url)
+        retention.register_holders()

@@ -14,6 +14,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 
 from metropolregion.blocks import GROUP_TEASERS
 from metropolregion.streamfield import PageChooserBlock
+from metropolregion.topics import TopicChoiceBlock
 
 GROUP_EVENT = _("Event")
 MAX_UPCOMING = 12
@@ -110,14 +111,6 @@ def topic_choices():
     return [(tag.slug, tag.name) for tag in event_topics()]
 
 
-class TopicChoiceBlock(blocks.ChoiceBlock):
-    """A topic (tag slug) as stored. Wagtail's ChoiceBlock would look the value up in its
-    choices, a query for callable choices, every time a page with the block renders."""
-
-    def to_python(self, value):
-        return value or ""
-
-
 class UpcomingEventsBlock(blocks.StructBlock):
     """The next events from the calendar, optionally on one topic; always up to date."""
 
@@ -128,7 +121,6 @@ class UpcomingEventsBlock(blocks.StructBlock):
     topic = TopicChoiceBlock(
         choices=topic_choices,
         required=False,
-        search_index=False,
         label=_("Only this topic"),
         help_text=_("Leave empty to show events on every topic."),
     )

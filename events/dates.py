@@ -1,38 +1,24 @@
-"""Time in the calendar: "now" and "today" in Europe/Berlin, which events are upcoming,
-which days an event covers, and how its date reads in German ("Di., 24. Juni 2025,
-10:00-16:30 Uhr").
+"""Time in the calendar: which events are upcoming, which days an event covers, and how
+its date reads in German ("Di., 24. Juni 2025, 10:00-16:30 Uhr"). "Now" and "today" come
+from the site's clock, `metropolregion.clock`.
 
 Start and end of an event are aware datetimes. An all-day event is stored from midnight
 (Berlin) of its first day to midnight of its last day: its end *date* is inclusive, as
 editors enter it. Plain functions, tested without HTTP; tests move the clock by patching
-`now()`.
+`metropolregion.clock.now`.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-BERLIN = ZoneInfo("Europe/Berlin")
+from metropolregion import clock
+from metropolregion.clock import BERLIN, local_date
+
 ONE_DAY = datetime.timedelta(days=1)
-
-
-def now():
-    """The current instant (patched by tests that freeze the clock)."""
-    return timezone.now()
-
-
-def today(at=None):
-    """The calendar day in Berlin at the instant `at` (default: now)."""
-    return local_date(at or now())
-
-
-def local_date(moment):
-    return moment.astimezone(BERLIN).date()
 
 
 def midnight(day):
@@ -43,8 +29,8 @@ def midnight(day):
 def upcoming_condition(at=None):
     """A filter for events that have not ended at `at`: timed events whose end lies ahead,
     all-day events whose last day is today or later (in Berlin)."""
-    at = at or now()
-    return Q(end__gt=at) | Q(all_day=True, end__gte=midnight(today(at)))
+    at = at or clock.now()
+    return Q(end__gt=at) | Q(all_day=True, end__gte=midnight(clock.today(at)))
 
 
 def overlapping_condition(first_day, last_day):

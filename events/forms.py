@@ -4,10 +4,12 @@ event's optional questions, consent to the privacy notice and a honeypot field."
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from metropolregion.forms import HoneypotField, SiteForm
+
 HONEYPOT = "website"
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(SiteForm):
     name = forms.CharField(
         label=_("Name"),
         max_length=150,
@@ -42,7 +44,7 @@ class RegistrationForm(forms.Form):
         },
     )
     # A field people never see; bots fill it in.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    website = HoneypotField()
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,7 +10,7 @@ library.
   published (METHOD:PUBLISH) and clients replace what they hold on every refresh.
 - Addresses follow the request (feeds) or the configured base URL (mail attachments), see
   metropolregion.site_urls. The online join link appears only where the public may see it
-  (events.registration.public_join_link), or in a participant's own attachment.
+  (events.join_links.public_join_link), or in a participant's own attachment.
 """
 
 import datetime
@@ -25,6 +25,7 @@ from metropolregion.site_urls import page_url
 
 from . import dates
 from .choices import ICAL_STATUS
+from .join_links import public_join_link
 
 PRODID = "-//Metropolregion Mitteldeutschland//Terminkalender//DE"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -36,7 +37,7 @@ def uid(event, host):
 
 
 def build_calendar(events, request, name, description="", join_url=None):
-    """A VCALENDAR with one VEVENT per event (events as `EventPage`s with tags loaded).
+    """A VCALENDAR with one VEVENT per event (events as `EventPage`s with topics loaded).
     `join_url`: in a participant's own calendar (a mail), the join link they may see;
     None (feeds, downloads) for each event's public one."""
     calendar = icalendar.Calendar()
@@ -76,8 +77,6 @@ def site_host(request, events):
 
 
 def vevent(event, request, host, stamp, join_url=None):
-    from .registration import public_join_link
-
     component = icalendar.Event()
     component.add("uid", uid(event, host))
     component.add("dtstamp", stamp)
@@ -93,9 +92,9 @@ def vevent(event, request, host, stamp, join_url=None):
     url = page_url(event, request)
     if url:
         component.add("url", url)
-    location = event.address if event.format != "online" else ""
+    location = event.address if event.has_venue else ""
     online = public_join_link(event) if join_url is None else join_url
-    if event.format != "vor-ort" and online:
+    if event.has_online_part and online:
         location = ", ".join(part for part in (location, online) if part)
     if location:
         component.add("location", location)
@@ -103,7 +102,7 @@ def vevent(event, request, host, stamp, join_url=None):
     if event.last_published_at:
         published = event.last_published_at.astimezone(datetime.UTC)
         component.add("last-modified", published)
-    names = [tag.name for tag in event.tags.all()]
+    names = [tag.name for tag in event.topics.all()]
     if names:
         component.add("categories", names)
     return component

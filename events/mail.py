@@ -1,29 +1,33 @@
-"""Registration mails: written to the outbox (`Notification`) in the registration's own
-transaction, sent by a task after the commit, retried until the mail server answers.
+"""Registration mails: written to the shared outbox (`Notification`, metropolregion.outbox)
+in the registration's own transaction, sent by the outbox's task after the commit,
+retried until the mail server answers.
 
 The mails are German (the site's default language), as plain text with an HTML
 alternative; confirmations and promotions carry the event as an .ics attachment and every
 mail a signed link to cancel; for a confirmed place they also carry the online join link
-(which no public page shows when people register here). Links start with the configured
-base URL (metropolregion.site_urls): mails are sent outside any request. Logs name the
+(which no public page shows when people register here, events.join_links). The cancel
+link comes from the rules (events.registration), passed in when the events app registers
+its outbox (`register_outbox`, from EventsConfig.ready): the rules queue mails here, so
+this module never imports them. Links start with the configured base URL
+(metropolregion.site_urls): mails are sent outside any request. Logs name the
 notification's id, never an address.
 """
 
-import logging
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from metropolregion import outbox
+from metropolregion.site_settings import SiteSettings
 from metropolregion.site_urls import page_url
 
-from . import dates, ical
-from .models import Notification, NotificationKind, NotificationStatus
-
-logger = logging.getLogger(__name__)
+from . import ical
+from .join_links import join_link_for
+from .models.notification import Notification, NotificationKind
 
 ATTACH_ICS = {NotificationKind.CONFIRMATION, NotificationKind.PROMOTION}
 # Mails that give a confirmed person the online join link (a reminder would be one more).
@@ -32,21 +36,8 @@ JOIN_LINK_KINDS = {NotificationKind.CONFIRMATION, NotificationKind.PROMOTION}
 
 def queue(registration, kind):
     """Put a mail for `registration` in the outbox; it is sent once the transaction
-    commits. If the task queue cannot take it, the outbox keeps it for `send_pending`."""
-    notification = Notification.objects.create(registration=registration, kind=kind)
-    transaction.on_commit(lambda: enqueue(notification.pk))
-    return notification
-
-
-def enqueue(notification_id):
-    from .tasks import send_notification
-
-    try:
-        send_notification.enqueue(notification_id)
-    except Exception:
-        logger.exception(
-            "Could not queue registration mail %s; it stays in the outbox", notification_id
-        )
+    commits. If the task queue cannot take it, the outbox keeps it for `send_pending_mail`."""
+    return outbox.queue(Notification.objects.create(registration=registration, kind=kind))
 
 
 def texts(kind):
@@ -92,10 +83,9 @@ def texts(kind):
     }[kind]
 
 
-def compose(notification):
-    """The EmailMultiAlternatives for a notification (German)."""
-    from .registration import cancel_url, join_link_for
-
+def compose(notification, *, cancel_url):
+    """The EmailMultiAlternatives for a notification (German); `cancel_url(registration)`
+    is the rules' signed link to cancel (events.registration.cancel_url)."""
     registration = notification.registration
     event = registration.event.specific
     join_url = join_link_for(registration) if notification.kind in JOIN_LINK_KINDS else ""
@@ -130,50 +120,24 @@ def compose(notification):
 
 
 def sender_name(event):
-    from metropolregion.models import SiteSettings
-
     site = event.get_site()
     return SiteSettings.for_site(site).organisation_name if site else settings.WAGTAIL_SITE_NAME
 
 
-def send(notification_id):
-    """Send one pending mail. True when sent, False when the mail server failed (the
-    mail stays pending, or is marked failed after the last attempt), None when there was
-    nothing to do (sent already, or another worker has it)."""
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update(skip_locked=True)
-            .select_related("registration__event")
-            .filter(pk=notification_id, status=NotificationStatus.PENDING)
-            .first()
-        )
-        if notification is None or not notification.registration.email:
-            return None
-        try:
-            compose(notification).send()
-        except Exception as error:
-            notification.attempts += 1
-            notification.last_error = type(error).__name__[:200]
-            if notification.attempts >= settings.REGISTRATION_MAIL_ATTEMPTS:
-                notification.status = NotificationStatus.FAILED
-            notification.save(update_fields=["attempts", "last_error", "status"])
-            logger.warning(
-                "Registration mail %s not sent (attempt %s): %s",
-                notification.pk,
-                notification.attempts,
-                notification.last_error,
-            )
-            return False
-        notification.status = NotificationStatus.SENT
-        notification.sent_at = dates.now()
-        notification.attempts += 1
-        notification.save(update_fields=["status", "sent_at", "attempts"])
-        return True
+def compose_for_outbox(notification, *, cancel_url):
+    """What the outbox sends for a notification: its mail, or nothing while the
+    registration has no address (it was erased)."""
+    if not notification.registration.email:
+        return None
+    return compose(notification, cancel_url=cancel_url)
 
 
-def send_pending():
-    """Send every mail still waiting in the outbox (oldest first); the number sent."""
-    ids = Notification.objects.filter(status=NotificationStatus.PENDING).values_list(
-        "pk", flat=True
+def register_outbox(*, cancel_url):
+    """Let the shared outbox send registration mails, with the rules' link to cancel
+    (called from EventsConfig.ready)."""
+    outbox.register(
+        Notification,
+        compose=partial(compose_for_outbox, cancel_url=cancel_url),
+        noun="Registration mail",
+        related=["registration__event"],
     )
-    return sum(1 for pk in list(ids) if send(pk))

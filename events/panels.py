@@ -3,16 +3,17 @@ every editor may see it; names and addresses are in the staff views (with permis
 
 from wagtail.admin.panels import Panel
 
+from .permissions import VIEW
+
 
 class RegistrationCountsPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
         template_name = "events/admin/counts_panel.html"
 
         def is_shown(self):
-            return bool(self.instance.pk) and self.instance.registration_mode == "intern"
+            return bool(self.instance.pk) and self.instance.has_internal_registration
 
         def get_context_data(self, parent_context=None):
-            from .admin_views import VIEW
             from .registration import counts
 
             context = super().get_context_data(parent_context)

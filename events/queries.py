@@ -11,8 +11,9 @@ import datetime
 from django.apps import apps
 from taggit.models import Tag
 
+from metropolregion import clock
 from metropolregion.listing import for_display
-from metropolregion.perf import public
+from metropolregion.privacy import public
 
 from . import dates
 
@@ -50,7 +51,7 @@ def filter_events(pages, tag=None, working_group=None, event_format=None, own=No
     """Narrow `pages` to a tag (slug), a working group (page or id), a format, own (True)
     or other organisers' (False) events."""
     if tag:
-        pages = pages.filter(tags__slug=tag)
+        pages = pages.filter(topics__slug=tag)
     if working_group is not None:
         pages = pages.filter(working_group_id=getattr(working_group, "pk", working_group))
     if event_format:
@@ -86,7 +87,7 @@ def preview_event():
     found = upcoming(pages).first() or past(pages).first()
     if found is not None:
         return found
-    start = dates.midnight(dates.today() + datetime.timedelta(days=14)) + datetime.timedelta(
+    start = dates.midnight(clock.today() + datetime.timedelta(days=14)) + datetime.timedelta(
         hours=10
     )
     return _model("EventPage")(
@@ -121,15 +122,3 @@ def working_groups(pages):
         .filter(pk__in=pages.exclude(working_group=None).values("working_group_id"))
         .order_by("title")
     )
-
-
-def galleries_of(event):
-    """The live, public galleries taken at `event`, newest first."""
-    try:
-        GalleryPage = apps.get_model("galleries", "GalleryPage")
-    except LookupError:
-        return []
-    from galleries.queries import attach_covers, with_card_data
-
-    galleries = public(GalleryPage.objects.live()).filter(related_page=event)
-    return attach_covers(with_card_data(galleries.order_by("-date", "-pk")))

@@ -15,18 +15,23 @@ and commands alike (tested without HTTP).
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
+from metropolregion import clock
+from metropolregion.membership.members import member_organisation
 from metropolregion.site_urls import page_url
 
-from . import dates, mail
-from .choices import Audience, EventFormat, EventStatus, RegistrationMode, RegistrationStatus
-from .models import EventPage, NotificationKind, Registration
+from . import mail
+from .choices import Audience, EventStatus, RegistrationMode, RegistrationStatus
+from .models.notification import NotificationKind
+from .models.registration import Registration
 
 CONFIRMED = RegistrationStatus.CONFIRMED
 WAITLISTED = RegistrationStatus.WAITLISTED
@@ -35,7 +40,7 @@ CANCELLED = RegistrationStatus.CANCELLED
 MEMBERS_GROUP = "Mitglieder"
 
 
-class Outcome:
+class Outcome(StrEnum):
     """What became of an attempt to register."""
 
     CONFIRMED = "confirmed"
@@ -110,6 +115,8 @@ def price_for(event, member):
 def lock_event(event_id):
     """The event, its row locked until the transaction ends (a no-op lock on SQLite,
     which serialises writers anyway)."""
+    # The page model is above this module (its routes use these rules): looked up.
+    EventPage = apps.get_model("events", "EventPage")
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
 
 
@@ -128,7 +135,7 @@ def availability(event, user=None, at=None, places=None):
     """Why a person cannot register now (an Outcome of REFUSALS), or None if they can.
     A full event with a waiting list is open: people join the list. `places`: the free
     places if the caller has counted them already."""
-    at = at or dates.now()
+    at = at or clock.now()
     if event.registration_mode != RegistrationMode.INTERNAL:
         return Outcome.NO_REGISTRATION
     if event.status == EventStatus.CANCELLED or event.is_past(at):
@@ -144,43 +151,56 @@ def availability(event, user=None, at=None, places=None):
     return None
 
 
-@transaction.atomic
-def register(event_id, applicant, user=None, at=None):
-    """Register `applicant` for the event: confirmed while places are free, else on the
-    waiting list (if the event has one), else refused."""
-    event = lock_event(event_id)
-    refusal = availability(event, user=user, at=at)
-    if refusal is not None:
-        return Result(refusal)
+def place(event, applicant, *, member=False, user=None, details=True):
+    """Give `applicant` a place: confirmed while places are free, else on the waiting
+    list; a cancelled registration of the same address is reused. Who may register and
+    when is the caller's question; the caller holds the event's lock (`lock_event`).
+    Returns the Result, or a DUPLICATE result when the address holds a place already
+    (nothing is changed then). `details=False` (staff at the door): no form details."""
     email = normalise_email(applicant.email)
     existing = Registration.objects.filter(event=event, email=email).first()
     if existing is not None and existing.status != CANCELLED:
-        mail.queue(existing, NotificationKind.DUPLICATE)
         return Result(Outcome.DUPLICATE, existing)
-
     places = free_places(event)
     status = CONFIRMED if places is None or places > 0 else WAITLISTED
-    member = is_member(user)
     registration = existing or Registration(event=event, email=email)
     registration.status = status
     registration.name = applicant.name.strip()
     registration.organisation = applicant.organisation.strip()
-    registration.notes = applicant.notes.strip() if event.ask_notes else ""
-    registration.dietary_needs = applicant.dietary_needs.strip() if event.ask_dietary_needs else ""
-    registration.accessibility_needs = (
-        applicant.accessibility_needs.strip() if event.ask_accessibility_needs else ""
-    )
-    registration.user = user if user is not None and user.is_authenticated else None
-    registration.is_member = member
+    if details:
+        registration.notes = applicant.notes.strip() if event.ask_notes else ""
+        registration.dietary_needs = (
+            applicant.dietary_needs.strip() if event.ask_dietary_needs else ""
+        )
+        registration.accessibility_needs = (
+            applicant.accessibility_needs.strip() if event.ask_accessibility_needs else ""
+        )
+        registration.user = user if user is not None and user.is_authenticated else None
+        registration.is_member = member
+        registration.promoted_at = None
     registration.price = price_for(event, member)
     registration.cancelled_at = None
-    registration.promoted_at = None
     registration.save()
     confirmed = status == CONFIRMED
     mail.queue(
         registration, NotificationKind.CONFIRMATION if confirmed else NotificationKind.WAITLIST
     )
     return Result(Outcome.CONFIRMED if confirmed else Outcome.WAITLISTED, registration)
+
+
+@transaction.atomic
+def register(event_id, applicant, user=None, at=None):
+    """Register `applicant` for the event: confirmed while places are free, else on the
+    waiting list (if the event has one), else refused. A second registration of an
+    address is answered like the first; the address gets a mail that says so."""
+    event = lock_event(event_id)
+    refusal = availability(event, user=user, at=at)
+    if refusal is not None:
+        return Result(refusal)
+    result = place(event, applicant, member=is_member(user), user=user)
+    if result.outcome == Outcome.DUPLICATE:
+        mail.queue(result.registration, NotificationKind.DUPLICATE)
+    return result
 
 
 @transaction.atomic
@@ -194,7 +214,7 @@ def cancel(registration_id, at=None, notify=True):
         return Result(CANCELLED, registration, changed=False)
     was_confirmed = registration.status == CONFIRMED
     registration.status = CANCELLED
-    registration.cancelled_at = at or dates.now()
+    registration.cancelled_at = at or clock.now()
     registration.checked_in_at = None
     registration.save(update_fields=["status", "cancelled_at", "checked_in_at", "updated_at"])
     if notify:
@@ -226,7 +246,7 @@ def fill_free_places(event, at=None):
         return []
     waiting = waiting_list(event).select_for_update(of=("self",))
     chosen = list(waiting if places is None else waiting[:places])
-    moment = at or dates.now()
+    moment = at or clock.now()
     for registration in chosen:
         registration.status = CONFIRMED
         registration.promoted_at = moment
@@ -289,40 +309,13 @@ def cancel_url(registration):
     return f"{page_url(event)}{event.reverse_subpage('cancel')}?{query}"
 
 
-# -- the online join link --
-
-
-def public_join_link(event):
-    """The join link everyone may see (event page, feeds, schema.org data): none for an
-    event people register for on this site; there it is for confirmed participants."""
-    if (
-        event.registration_mode == RegistrationMode.INTERNAL
-        or event.format == EventFormat.IN_PERSON
-    ):
-        return ""
-    return event.online_url
-
-
-def join_link_for(registration):
-    """The join link for the person of `registration`: only while their place is
-    confirmed (not on the waiting list, not cancelled)."""
-    event = registration.event
-    if registration.status != CONFIRMED or event.format == EventFormat.IN_PERSON:
-        return ""
-    return event.online_url
-
-
 def initial_data(user):
     """The form's pre-filled values for a logged-in person: the name from the account
     (first and last name, never the login name: empty, the form asks for it)."""
     if user is None or not user.is_authenticated:
         return {}
     initial = {"name": user.get_full_name().strip(), "email": user.email}
-    try:
-        from metropolregion.membership.members import member_organisation
-    except ImportError:  # the membership app is optional
-        member_organisation = None
-    organisation = member_organisation(user) if member_organisation else None
+    organisation = member_organisation(user)
     if organisation is not None:
         initial["organisation"] = organisation.name
     return initial
@@ -342,7 +335,7 @@ def promote(registration_id, at=None):
     if registration.status != WAITLISTED or places == 0:
         return False
     registration.status = CONFIRMED
-    registration.promoted_at = at or dates.now()
+    registration.promoted_at = at or clock.now()
     registration.save(update_fields=["status", "promoted_at", "updated_at"])
     mail.queue(registration, NotificationKind.PROMOTION)
     return True
@@ -359,29 +352,11 @@ def check_in(registration_id, at=None, undo=False):
     rows = Registration.objects.filter(pk=registration_id, status=CONFIRMED)
     if undo:
         return bool(rows.exclude(checked_in_at=None).update(checked_in_at=None))
-    return bool(rows.filter(checked_in_at=None).update(checked_in_at=at or dates.now()))
+    return bool(rows.filter(checked_in_at=None).update(checked_in_at=at or clock.now()))
 
 
 @transaction.atomic
 def register_by_staff(event_id, applicant, at=None):
     """Staff add a person by hand (e.g. at the door): the registration window and the
     audience do not apply, the places do (confirmed, else waiting list)."""
-    event = lock_event(event_id)
-    email = normalise_email(applicant.email)
-    existing = Registration.objects.filter(event=event, email=email).first()
-    if existing is not None and existing.status != CANCELLED:
-        return Result(Outcome.DUPLICATE, existing)
-    places = free_places(event)
-    status = CONFIRMED if places is None or places > 0 else WAITLISTED
-    registration = existing or Registration(event=event, email=email)
-    registration.status = status
-    registration.name = applicant.name.strip()
-    registration.organisation = applicant.organisation.strip()
-    registration.price = price_for(event, member=False)
-    registration.cancelled_at = None
-    registration.save()
-    mail.queue(
-        registration,
-        NotificationKind.CONFIRMATION if status == CONFIRMED else NotificationKind.WAITLIST,
-    )
-    return Result(Outcome.CONFIRMED if status == CONFIRMED else Outcome.WAITLISTED, registration)
+    return place(lock_event(event_id), applicant, details=False)

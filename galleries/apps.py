@@ -10,6 +10,7 @@ class GalleriesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from . import hubs  # noqa: F401  (contributions to other apps' pages)
         from .models import GalleryPage
         from .signals import reindex_published_gallery
 

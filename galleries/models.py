@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from metropolregion.images.models import UNCREDITED_IMAGE
 from metropolregion.listing import paginate
+from metropolregion.pages import IntroMixin, PortalPageMixin, first_text
 
 from . import queries
 from .forms import GalleryPageForm
@@ -19,18 +20,11 @@ from .forms import GalleryPageForm
 GALLERIES_PER_PAGE = 12
 
 
-class GalleryIndexPage(Page):
+class GalleryIndexPage(IntroMixin, Page):
     """The list of picture galleries, newest first."""
 
-    intro = models.TextField(
-        blank=True,
-        max_length=600,
-        verbose_name=_("Introduction"),
-        help_text=_("One to three sentences shown below the title."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*Page.content_panels, IntroMixin.intro_panel]
+    search_fields = [*Page.search_fields, *IntroMixin.intro_search_fields]
 
     parent_page_types = ["metropolregion.HomePage"]
     subpage_types = ["galleries.GalleryPage"]
@@ -50,7 +44,7 @@ class GalleryIndexPage(Page):
         return context
 
 
-class GalleryPage(Page):
+class GalleryPage(PortalPageMixin, Page):
     """A gallery of pictures from one occasion, each with a caption; photographer and licence
     come with the image."""
 
@@ -61,7 +55,7 @@ class GalleryPage(Page):
         max_length=800,
         help_text=_("A few sentences about the occasion; shown above the pictures."),
     )
-    related_page = models.ForeignKey(
+    event = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
         blank=True,
@@ -74,7 +68,7 @@ class GalleryPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldRowPanel(
-            [FieldPanel("date"), PageChooserPanel("related_page", page_type="events.EventPage")]
+            [FieldPanel("date"), PageChooserPanel("event", page_type="events.EventPage")]
         ),
         FieldPanel("description"),
         InlinePanel(
@@ -108,17 +102,17 @@ class GalleryPage(Page):
         """The pictures in their order, with images and renditions loaded in bulk."""
         return queries.gallery_pictures(self)
 
-    @property
-    def cover_image(self):
-        """The first picture's image: used for link previews (Open Graph)."""
+    def listing_summary(self):
+        return first_text(self.search_description, self.description)
+
+    def social_image(self):
+        """The first picture's image represents the gallery in link previews."""
         return self.pictures[0].image if self.pictures else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["pictures"] = self.pictures
-        context["related_page"] = (
-            queries.live_related_page(self.related_page_id) if self.related_page_id else None
-        )
+        context["event"] = queries.live_page(self.event_id) if self.event_id else None
         return context
 
 

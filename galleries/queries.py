@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from metropolregion.navigation import active_locale
-from metropolregion.perf import public
+from metropolregion.privacy import public
 
 
 def _model(name):
@@ -78,7 +78,7 @@ def gallery_pictures(page):
     return [picture for picture in pictures if picture.image_id in images]
 
 
-def live_related_page(pk):
+def live_page(pk):
     """The page `pk` if it is live and public, else None."""
     return public(Page.objects.live()).filter(pk=pk).first()
 
@@ -88,3 +88,9 @@ def gallery_index_url():
     indexes = public(_model("GalleryIndexPage").objects.live())
     index = indexes.filter(locale=active_locale()).order_by("path").first()
     return index.url if index is not None else ""
+
+
+def galleries_of_event(event):
+    """The live, public galleries taken at `event`, newest first, with covers."""
+    galleries = live_galleries().filter(event=event)
+    return attach_covers(with_card_data(galleries.order_by("-date", "-pk")))

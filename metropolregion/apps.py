@@ -15,6 +15,11 @@ class MetropolregionConfig(AppConfig):
         from .navigation import forget_locales
 
         cache.connect_signals()
+        # The core's own outbox and holders of personal data (the apps add theirs).
+        from . import feedback, login_attempts
+
+        feedback.register()
+        login_attempts.register()
         # The staff roles follow metropolregion/roles.py after every migrate.
         from .roles import sync_after_migrate
 

@@ -238,3 +238,12 @@ class SocialLinksBlock(blocks.StructBlock):
             "heading": "Folgen Sie uns",
             "text": "Neuigkeiten aus der Region auf unseren Kanälen.",
         }
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The blocks every content page offers (news, events, projects, standard pages)."""
+
+    section = SectionBlock()
+    featured = FeaturedItemsBlock()
+    call_to_action = CallToActionBlock()
+    social = SocialLinksBlock()

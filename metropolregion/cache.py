@@ -21,13 +21,12 @@ How it works
   moves from "upcoming" to the archive when it ends).
 
 Forms on pages (event registration, feedback) are served from the cache as well: see
-`PageFormCsrfMiddleware` below.
+`metropolregion.csrf.PageFormCsrfMiddleware`.
 """
 
 import hashlib
 import logging
 import re
-from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -35,9 +34,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
-from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.cache import cc_delim_re
-from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -223,56 +220,6 @@ class PageCacheMiddleware:
                 response[name] = value
         response[HIT_HEADER] = "hit"
         return response
-
-
-class PageFormCsrfMiddleware(CsrfViewMiddleware):
-    """Django's CSRF protection, except for anonymous POSTs to forms on Wagtail pages.
-
-    A cached page cannot carry a per-visitor CSRF token, and rendering the token would set a
-    cookie, which makes a page uncacheable. So the forms on pages (event registration,
-    feedback) render the token only for logged-in people (`{% page_form_csrf %}`), and an
-    anonymous POST to a page is checked by its origin instead: the browser's `Origin`
-    header (or `Referer` when a browser sends no Origin) must be this site, and
-    `Sec-Fetch-Site` must not say cross-site. A forged anonymous submission could only do
-    what the attacker can do anyway by posting the form directly; logged-in people, whose
-    session would lend the request their identity, keep the full token check. Admin, login
-    and account forms are not Wagtail pages and keep the token check too.
-    """
-
-    def process_view(self, request, callback, callback_args, callback_kwargs):
-        if (
-            request.method == "POST"
-            and _is_wagtail_page_view(callback)
-            and not request.user.is_authenticated
-        ):
-            if _same_origin(request):
-                return self._accept(request)
-            return self._reject(request, _("The form was not sent from this website."))
-        return super().process_view(request, callback, callback_args, callback_kwargs)
-
-
-def _is_wagtail_page_view(callback):
-    return getattr(callback, "__module__", "") == "wagtail.views" and (
-        getattr(callback, "__name__", "") == "serve"
-    )
-
-
-def _same_origin(request):
-    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
-        return False
-    try:
-        own = f"{request.scheme}://{request.get_host()}"
-    except Exception:
-        return False
-    origin = request.headers.get("Origin")
-    if origin and origin != "null":
-        return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS
-    referer = request.headers.get("Referer")
-    if referer:
-        parts = urlsplit(referer)
-        return f"{parts.scheme}://{parts.netloc}" == own
-    # Neither header: not a browser form post of today; nothing to forge with.
-    return True
 
 
 # -- invalidation --

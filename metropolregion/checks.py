@@ -20,7 +20,7 @@ def csrf_middleware_installed(app_configs, **kwargs):
     return [
         Error(
             "No CSRF middleware in MIDDLEWARE.",
-            hint="Add metropolregion.cache.PageFormCsrfMiddleware (or Django's).",
+            hint="Add metropolregion.csrf.PageFormCsrfMiddleware (or Django's).",
             id="metropolregion.E001",
         )
     ]

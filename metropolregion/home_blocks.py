@@ -1,30 +1,22 @@
-"""The StreamBlocks that page bodies are built from.
+"""The home page composition: the StreamBlocks of the home page and of standard pages,
+which offer the list blocks of every content app (projects, news, galleries, testimonials,
+events) beside the core's shared blocks.
 
-Kept apart from `blocks.py` because the home page offers the list blocks of every content
-app (projects, news, galleries, testimonials, events), and those apps' block modules import
-the shared blocks from `metropolregion.blocks`.
+This is the one module of the core that imports the content apps (the import contracts in
+pyproject.toml allow it here and nowhere else): the apps build on `metropolregion.blocks`
+(`BaseStreamBlock`), and only this module puts their blocks together.
 """
 
-from wagtail import blocks
+from events.blocks import FeaturedEventBlock, UpcomingEventsBlock
+from galleries.blocks import GalleryTeaserBlock
+from news.blocks import LatestNewsBlock
+from projects.blocks import ProjectGridBlock, WorkingGroupsBlock
+from testimonials.blocks import TestimonialsBlock
 
-from .blocks import CallToActionBlock, FeaturedItemsBlock, HeroBlock, SectionBlock, SocialLinksBlock
+from .blocks import BaseStreamBlock, HeroBlock
+from .membership.blocks import MemberDirectoryBlock
 
-# -- imports of the content apps' home-page blocks --
-from galleries.blocks import GalleryTeaserBlock  # isort: skip
-from testimonials.blocks import TestimonialsBlock  # isort: skip
-from news.blocks import LatestNewsBlock  # isort: skip
-from projects.blocks import ProjectGridBlock, WorkingGroupsBlock  # isort: skip
-from events.blocks import FeaturedEventBlock, UpcomingEventsBlock  # isort: skip
-from metropolregion.membership.blocks import MemberDirectoryBlock  # isort: skip
-
-
-class BaseStreamBlock(blocks.StreamBlock):
-    """The blocks every content page offers."""
-
-    section = SectionBlock()
-    featured = FeaturedItemsBlock()
-    call_to_action = CallToActionBlock()
-    social = SocialLinksBlock()
+__all__ = ["BaseStreamBlock", "HomeStreamBlock", "StandardStreamBlock"]
 
 
 class StandardStreamBlock(BaseStreamBlock):

@@ -24,11 +24,11 @@ def querystring_without(request, *names):
     return query.urlencode()
 
 
-def for_display(pages, images=True, tags=False):
-    """Pages (with an `image` field and, if `tags`, a `tags` manager) ready for a list: the
-    images with their renditions in two queries, the tags in one, however many pages."""
-    if tags:
-        pages = pages.prefetch_related("tags")
+def for_display(pages, images=True, topics=False):
+    """Pages (with an `image` field and, if `topics`, a `topics` manager) ready for a list:
+    the images with their renditions in two queries, the topics in one, however many pages."""
+    if topics:
+        pages = pages.prefetch_related("topics")
     if images:
         renditions = get_image_model().get_rendition_model().objects.all()
         pages = pages.select_related("image").prefetch_related(

@@ -1,7 +1,8 @@
-"""What runs on a clock: scheduled publishing every minute, the retention purges and the
-mail outbox sweep every day or hour. `manage.py run_scheduler` runs this table with
-APScheduler (a kept library, in place of a hand-written loop); the jobs are the same
-management commands an operator can run by hand.
+"""What runs on a clock: scheduled publishing every minute, the daily purge of personal
+data (every holder of metropolregion.retention) and the hourly sweep of the mail outbox.
+`manage.py run_scheduler` runs this table with APScheduler (a kept library, in place of
+a hand-written loop); the jobs are the same management commands an operator can run by
+hand.
 
 One scheduler process per installation is enough (`make run` and the Docker image start
 one); should two run, a job that is still running elsewhere is skipped (a PostgreSQL
@@ -40,9 +41,12 @@ def jobs():
             seconds=settings.PUBLISH_SCHEDULED_SECONDS,
         ),
         Job("Wartende Mails senden", "send_pending_mail", hour="*", minute="7"),
-        Job("Anmeldedaten nach Frist löschen", "purge_registrations", hour="3", minute="15"),
-        Job("Barriere-Meldungen nach Frist löschen", "purge_feedback", hour="3", minute="20"),
-        Job("Fehlgeschlagene Log-ins löschen", "purge_login_attempts", hour="3", minute="25"),
+        Job(
+            "Personenbezogene Daten nach Frist löschen",
+            "purge_personal_data",
+            hour="3",
+            minute="15",
+        ),
         Job("Abgelaufene Sitzungen löschen", "clearsessions", hour="3", minute="30"),
     ]
 

@@ -23,8 +23,7 @@ class ResultType:
     label: str
 
 
-# The `typ` filter: URL value, model, label. Types whose app has no such model yet are
-# left out, so the list grows with the content apps.
+# The `typ` filter: URL value, model, label.
 RESULT_TYPES = [
     ResultType("seite", "metropolregion.StandardPage", _("Pages")),
     ResultType("projekt", "projects.ProjectPage", _("Projects")),
@@ -36,13 +35,8 @@ RESULT_TYPES = [
 
 
 def available_types():
-    found = []
-    for result_type in RESULT_TYPES:
-        try:
-            found.append((result_type, apps.get_model(result_type.model)))
-        except LookupError:
-            continue
-    return found
+    """The result types with their page models."""
+    return [(result_type, apps.get_model(result_type.model)) for result_type in RESULT_TYPES]
 
 
 def clean_query(text):

@@ -43,8 +43,8 @@ from .errors import request_too_large
 
 logger = logging.getLogger(__name__)
 
-# Paths whose pages come from Wagtail's or Django's admin (the preview included).
-ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+# Paths whose pages come from Wagtail's admin (the preview included).
+ADMIN_PATH_PREFIXES = ("/admin/",)
 
 
 def is_admin_path(path):

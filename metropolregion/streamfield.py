@@ -17,6 +17,8 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 from wagtail.models import Page
 
+from .wagtail_compat import list_item_value
+
 _batch: ContextVar[dict | None] = ContextVar("streamfield_prefetch_batch", default=None)
 
 
@@ -59,8 +61,7 @@ def _collect(block, raw, found):
             _collect(child, raw.get(name), found)
     elif isinstance(block, blocks.ListBlock):
         for item in raw:
-            value = item["value"] if block._item_is_in_block_format(item) else item
-            _collect(block.child_block, value, found)
+            _collect(block.child_block, list_item_value(block, item), found)
     elif isinstance(block, blocks.StreamBlock):
         for item in raw:
             child = block.child_blocks.get(item.get("type"))

@@ -38,6 +38,8 @@ if settings.SERVE_MEDIA:
 # German pages live at /, English ones at /en/ (and any further language at its prefix).
 urlpatterns += i18n_patterns(
     path("suche/", search.search, name="search"),
+    # The member's registrations (events) beside the account pages (membership).
+    path("konto/anmeldungen/", include("events.urls")),
     path("konto/", include("metropolregion.membership.urls")),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

@@ -17,13 +17,6 @@ from metropolregion.streamfield import PageChooserBlock
 from .choices import NewsKind
 
 
-class PressContactStructValue(blocks.StructValue):
-    @property
-    def phone_href(self):
-        phone = self.get("phone") or ""
-        return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
-
-
 class PressContactBlock(blocks.StructBlock):
     """A person journalists can call or write to: shown on the news index and on every
     press release."""
@@ -55,7 +48,6 @@ class PressContactBlock(blocks.StructBlock):
         template = "blocks/press_contact_block.html"
         group = GROUP_CONTACT
         description = _("Name, role, phone and email of the person who answers the press.")
-        value_class = PressContactStructValue
         preview_value = {
             "name": "Erika Beispiel",
             "role": "Pressesprecherin (Beispielperson)",

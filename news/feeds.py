@@ -11,7 +11,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from metropolregion.models import SiteSettings
+from metropolregion.site_settings import SiteSettings
 from metropolregion.site_urls import page_url
 
 from . import queries
@@ -62,7 +62,7 @@ class NewsFeed(Feed):
 
     def items(self, index):
         return queries.latest_news(
-            FEED_LENGTH, kind=self.kind, index=index, images=False, tags=True
+            FEED_LENGTH, kind=self.kind, index=index, images=False, topics=True
         )
 
     def item_title(self, item):
@@ -89,4 +89,4 @@ class NewsFeed(Feed):
         return item.published_at
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [tag.name for tag in item.topics.all()]

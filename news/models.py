@@ -1,13 +1,11 @@
 """News and press: the news index (with filters, year archive and feeds) and news pages."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -17,19 +15,19 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
-from metropolregion.home_blocks import BaseStreamBlock
-from metropolregion.images.models import UNCREDITED_IMAGE
+from metropolregion.blocks import BaseStreamBlock
+from metropolregion.clock import BERLIN
+from metropolregion.clock import today as today_in_berlin  # named in migration 0001
 from metropolregion.listing import paginate, querystring_without
+from metropolregion.pages import IntroMixin, TeaserMixin
 from metropolregion.streamfield import prefetch_stream
 
 from .blocks import PressContactBlock
 from .choices import NewsKind
 
-BERLIN = ZoneInfo("Europe/Berlin")
 NEWS_PER_PAGE = 10
 FEED_ROUTES = {
     # route name: (kind shown, feed format)
@@ -40,19 +38,9 @@ FEED_ROUTES = {
 }
 
 
-def today_in_berlin():
-    return timezone.localdate(timezone=BERLIN)
-
-
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(IntroMixin, RoutablePageMixin, Page):
     """The news and press archive: lists the news, filters them and offers them as feeds."""
 
-    intro = models.TextField(
-        blank=True,
-        max_length=600,
-        verbose_name=_("Introduction"),
-        help_text=_("One to three sentences shown below the title."),
-    )
     press_contact = StreamField(
         [("contact", PressContactBlock())],
         blank=True,
@@ -61,8 +49,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
         help_text=_("Shown on this page and on every press release."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("press_contact")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [
+        *Page.content_panels,
+        IntroMixin.intro_panel,
+        FieldPanel("press_contact"),
+    ]
+    search_fields = [*Page.search_fields, *IntroMixin.intro_search_fields]
 
     parent_page_types = ["metropolregion.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -88,10 +80,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def listing_context(self, request, year=None):
         from . import queries
+        from .filters import NEWS_FILTERS
 
         news = self.public_news
-        topics = queries.topics(news)
-        filters = queries.read_filters(request.GET, topics)
+        filters = NEWS_FILTERS.read(request.GET, news)
         news = filters.apply(news)
         if year is not None:
             news = queries.filter_news(news, year=year)
@@ -99,8 +91,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return {
             "news": paginate(request, queries.for_display(news), per_page=NEWS_PER_PAGE),
             "filters": filters,
-            "kinds": NewsKind.choices,
-            "topics": topics,
             "year": year,
             "index_url": base_url,
             "archive": [
@@ -159,29 +149,15 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(Page):
+class NewsPage(TeaserMixin, Page):
     """A news item or press release with date, teaser, image, text and topics."""
 
     date = models.DateField(_("Date"), default=today_in_berlin)
     kind = models.CharField(
         _("Kind"), max_length=20, choices=NewsKind.choices, default=NewsKind.NACHRICHT
     )
-    teaser = models.TextField(
-        _("Teaser"),
-        max_length=500,
-        help_text=_("Two or three sentences for lists, feeds and search results."),
-    )
-    image = models.ForeignKey(
-        get_image_model_string(),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("Image"),
-        help_text=_("Photographer and licence come with the image and are shown with it."),
-    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Content"))
-    tags = ClusterTaggableManager(
+    topics = ClusterTaggableManager(
         through=NewsPageTag,
         blank=True,
         verbose_name=_("Topics"),
@@ -205,15 +181,15 @@ class NewsPage(Page):
         FieldPanel("image"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("tags"), FieldPanel("working_group", widget=forms.Select)],
+            [FieldPanel("topics"), FieldPanel("working_group", widget=forms.Select)],
             heading=_("Topics and group"),
         ),
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("teaser"),
+        *TeaserMixin.teaser_search_fields,
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("date"),
         index.FilterField("kind"),
     ]
@@ -228,8 +204,9 @@ class NewsPage(Page):
 
     def clean(self):
         super().clean()
-        if self.image is not None and not self.image.credit:
-            raise ValidationError({"image": UNCREDITED_IMAGE})
+        errors = self.teaser_errors()
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_press_release(self):
@@ -272,8 +249,8 @@ class NewsPage(Page):
         news_index = self.news_index()
         context["news_index"] = news_index
         context["news_index_url"] = news_index.get_url(request) if news_index else None
-        context["topics"] = topics = list(self.tags.all())
-        context["related_news"] = queries.related_news(self, index=news_index, tags=topics)
+        context["topics"] = topics = list(self.topics.all())
+        context["related_news"] = queries.related_news(self, index=news_index, topics=topics)
         group = self.working_group
         context["working_group"] = group if group is not None and group.live else None
         return context

@@ -15,6 +15,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from metropolregion.blocks import GROUP_TEASERS
 from metropolregion.streamfield import PageChooserBlock
+from metropolregion.topics import TopicChoiceBlock
 
 from . import queries
 from .filters import topic_url
@@ -46,17 +47,6 @@ def topic_choices():
     return [(tag.slug, tag.name) for tag in queries.by_name(queries.project_topics())]
 
 
-class TopicChoiceBlock(blocks.ChoiceBlock):
-    """A topic (tag slug) from the topics projects use. The list is read from the database
-    when the form is shown or checked, never while a page renders."""
-
-    def __init__(self, **kwargs):
-        super().__init__(choices=topic_choices, search_index=False, **kwargs)
-
-    def to_python(self, value):
-        return value or ""
-
-
 class ProjectGridMode(models.TextChoices):
     CHOSEN = "chosen", _("Chosen projects")
     TOPIC = "topic", _("Projects on one topic")
@@ -65,12 +55,17 @@ class ProjectGridMode(models.TextChoices):
 class ProjectGridValue(blocks.StructValue):
     """The projects a grid shows, loaded in a constant number of queries."""
 
+    @property
+    def by_topic(self):
+        """The grid shows the projects on one topic (not projects chosen by hand)."""
+        return self.get("mode") == ProjectGridMode.TOPIC
+
     @cached_property
     def shown_projects(self):
         """The projects to show. (Not named `projects`: templates would find the chosen
         pages under that key first.)"""
         limit = self.get("max_count") or MAX_GRID_PROJECTS
-        if self.get("mode") == ProjectGridMode.TOPIC:
+        if self.by_topic:
             return queries.projects_on_topic(self.get("topic") or "", limit)
         chosen = [page.pk for page in self.get("projects") or [] if page is not None]
         return queries.chosen_projects(chosen, limit)
@@ -79,7 +74,7 @@ class ProjectGridValue(blocks.StructValue):
     def index_url(self):
         """The project list (filtered by the topic in topic mode), or "" without one."""
         url = queries.project_index_url()
-        if url and self.get("mode") == ProjectGridMode.TOPIC and self.get("topic"):
+        if url and self.by_topic and self.get("topic"):
             return topic_url(url, self["topic"])
         return url
 
@@ -102,6 +97,7 @@ class ProjectGridBlock(blocks.StructBlock):
         collapsed=True,
     )
     topic = TopicChoiceBlock(
+        choices=topic_choices,
         required=False,
         label=_("Topic"),
         help_text=_("For “Projects on one topic”: shown in the order of the project list."),

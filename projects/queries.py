@@ -11,7 +11,7 @@ from django.apps import apps
 from django.db.models import Count, Prefetch, Q
 
 from metropolregion.navigation import active_locale
-from metropolregion.perf import public
+from metropolregion.privacy import public
 
 
 def _model(name):

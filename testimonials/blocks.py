@@ -4,14 +4,12 @@
 snippet model is named by its label and looked up lazily (through `testimonials.rotation`).
 """
 
-from django.core.exceptions import ValidationError
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from metropolregion.blocks import GROUP_TEASERS
+from metropolregion.selection_blocks import CHOSEN, ChosenOrAutomaticBlock
 
 from . import rotation
 
@@ -19,7 +17,7 @@ MAX_TESTIMONIALS = 6
 
 
 class TestimonialsMode:
-    CHOSEN = "chosen"
+    CHOSEN = CHOSEN
     ROTATING = "rotating"
     CHOICES = [
         (ROTATING, _("A daily changing selection")),
@@ -27,19 +25,7 @@ class TestimonialsMode:
     ]
 
 
-class TestimonialsValue(blocks.StructValue):
-    """The testimonials a block shows, loaded in a constant number of queries."""
-
-    @cached_property
-    def shown_testimonials(self):
-        limit = self.get("count") or MAX_TESTIMONIALS
-        if self.get("mode") == TestimonialsMode.CHOSEN:
-            chosen = [t.pk for t in self.get("testimonials") or [] if t is not None]
-            return rotation.chosen(chosen, limit)
-        return rotation.rotating(limit)
-
-
-class TestimonialsBlock(blocks.StructBlock):
+class TestimonialsBlock(ChosenOrAutomaticBlock):
     """Quotes of people from member organisations: chosen ones or a daily selection."""
 
     heading = blocks.CharBlock(max_length=120, label=_("Heading"))
@@ -64,17 +50,15 @@ class TestimonialsBlock(blocks.StructBlock):
         default=3, min_value=1, max_value=MAX_TESTIMONIALS, label=_("Show at most")
     )
 
-    def clean(self, value):
-        value = super().clean(value)
-        if value.get("mode") == TestimonialsMode.CHOSEN and not any(
-            t is not None for t in value.get("testimonials") or []
-        ):
-            raise StructBlockValidationError(
-                block_errors={
-                    "testimonials": ValidationError(_("Choose at least one testimonial."))
-                }
-            )
-        return value
+    chosen_field = "testimonials"
+    max_items = MAX_TESTIMONIALS
+    chosen_missing = _("Choose at least one testimonial.")
+
+    def chosen_items(self, ids, limit):
+        return rotation.chosen(ids, limit)
+
+    def automatic_items(self, limit):
+        return rotation.rotating(limit)
 
     class Meta:
         icon = "openquote"
@@ -82,7 +66,6 @@ class TestimonialsBlock(blocks.StructBlock):
         template = "blocks/testimonials_block.html"
         group = GROUP_TEASERS
         description = _("Quotes with name, role, organisation and portrait.")
-        value_class = TestimonialsValue
         preview_value = {
             "heading": "Stimmen aus dem Netzwerk",
             "mode": TestimonialsMode.ROTATING,

@@ -7,22 +7,15 @@ page can be cached until midnight, and tomorrow brings a different selection.
 
 import datetime
 import hashlib
-import zoneinfo
 
 from django.apps import apps
 from django.db.models import prefetch_related_objects
-from django.utils import timezone
 
-BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+from metropolregion import clock
 
 
 def _testimonials():
     return apps.get_model("testimonials", "Testimonial").objects
-
-
-def today() -> datetime.date:
-    """The calendar day in Europe/Berlin."""
-    return timezone.localdate(timezone=BERLIN)
 
 
 def daily_rank(day: datetime.date, pk) -> str:
@@ -43,7 +36,7 @@ def rotating(count, day: datetime.date | None = None):
     """`count` active testimonials for `day` (today by default), in two queries: all active
     ones with their portraits (a few dozen rows at most), then the chosen portraits'
     renditions."""
-    day = day or today()
+    day = day or clock.today()
     active = {t.pk: t for t in _testimonials().filter(is_active=True).select_related("portrait")}
     picked = [active[pk] for pk in pick_for_day(list(active), count, day)]
     prefetch_related_objects([t for t in picked if t.portrait], "portrait__renditions")

@@ -1,6 +1,7 @@
 """The event calendar's models: the calendar and event pages, and registrations."""
 
-from .calendar import EventIndexPage, EventPage, EventPageTag
+from .calendar import EventPage, EventPageTag
+from .index import EventIndexPage
 from .notification import Notification, NotificationKind, NotificationStatus
 from .registration import Registration
 

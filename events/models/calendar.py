@@ -1,12 +1,9 @@
-"""The event calendar ("Terminkalender"): the calendar page with its upcoming list, month
-view, archive and iCal feeds, and the event page."""
+"""The event page: when and where, the programme, registration (`RegistrationPageMixin`,
+events/registration_page.py) and the page's .ics; the calendar page is in `index.py`."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -14,106 +11,20 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
-from metropolregion.home_blocks import BaseStreamBlock
-from metropolregion.images.models import UNCREDITED_IMAGE
+from metropolregion import clock
+from metropolregion.blocks import BaseStreamBlock
+from metropolregion.pages import TeaserMixin
 from metropolregion.streamfield import prefetch_stream
 
-from .. import dates
+from .. import dates, listing
 from ..blocks import AgendaItemBlock, DocumentBlock
 from ..choices import Audience, EventFormat, EventStatus, RegistrationMode
 from ..panels import RegistrationCountsPanel
-
-
-class EventIndexPage(RoutablePageMixin, Page):
-    """The calendar: upcoming events, a month view, the archive of past events and the
-    iCal feeds (all events, per topic, per working group)."""
-
-    intro = models.TextField(
-        blank=True,
-        max_length=600,
-        verbose_name=_("Introduction"),
-        help_text=_("One to three sentences shown below the title."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["metropolregion.HomePage"]
-    subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("Event calendar")
-        verbose_name_plural = _("Event calendars")
-
-    # -- lists: upcoming (default), archive, month --
-
-    @path("", name="upcoming")
-    def upcoming_route(self, request):
-        from ..views import listing_context
-
-        return self.render(request, context_overrides=listing_context(self, request, "upcoming"))
-
-    @path("archiv/", name="past")
-    def past_route(self, request):
-        from ..views import listing_context
-
-        return self.render(request, context_overrides=listing_context(self, request, "past"))
-
-    @path("monat/", name="this_month")
-    def this_month_route(self, request):
-        today = dates.today()
-        url = self.url_for("month", today.year, today.month)
-        query = request.GET.urlencode()
-        return HttpResponseRedirect(f"{url}?{query}" if query else url)
-
-    @path("monat/<int:year>/<int:month>/", name="month")
-    def month_route(self, request, year, month):
-        from ..views import month_context
-
-        context = month_context(self, request, year, month)
-        if context is None:
-            raise Http404("No such month in the calendar")
-        return self.render(request, context_overrides=context)
-
-    # -- iCal feeds --
-
-    @path("ical/", name="feed")
-    def feed_route(self, request):
-        from ..views import serve_feed
-
-        return serve_feed(self, request)
-
-    @path("ical/thema/<str:slug>/", name="topic_feed")
-    def topic_feed_route(self, request, slug):
-        from ..views import serve_feed
-
-        return serve_feed(self, request, topic_slug=slug)
-
-    @path("ical/arbeitsgruppe/<str:slug>/", name="group_feed")
-    def group_feed_route(self, request, slug):
-        from ..views import serve_feed
-
-        return serve_feed(self, request, group_slug=slug)
-
-    def url_for(self, route_name, *args, request=None):
-        """The URL of one of the calendar's routes (relative to the site, or "" while the
-        page has no URL, e.g. in the preview of a new page)."""
-        base = self.get_url(request)
-        if base is None:
-            return ""
-        return base + self.reverse_subpage(route_name, args=args)
-
-    @cached_property
-    def public_events(self):
-        """The live, public events below this calendar (a queryset)."""
-        from .. import queries
-
-        return queries.public_events(self)
+from ..registration_page import RegistrationPageMixin
+from .index import EventIndexPage
 
 
 class EventPageTag(TaggedItemBase):
@@ -122,7 +33,7 @@ class EventPageTag(TaggedItemBase):
     )
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(TeaserMixin, RegistrationPageMixin, RoutablePageMixin, Page):
     """An event: when and where, who organises it, its programme and downloads; after the
     event, its report and gallery make the page its own archive."""
 
@@ -162,20 +73,6 @@ class EventPage(RoutablePageMixin, Page):
     )
     organiser_name = models.CharField(_("Organiser"), max_length=200, blank=True)
     organiser_url = models.URLField(_("Organiser's website"), blank=True)
-    teaser = models.TextField(
-        _("Teaser"),
-        max_length=500,
-        help_text=_("Two or three sentences for the calendar, feeds and search results."),
-    )
-    image = models.ForeignKey(
-        get_image_model_string(),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("Image"),
-        help_text=_("Photographer and licence come with the image and are shown with it."),
-    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Description"))
     programme = StreamField([("item", AgendaItemBlock())], blank=True, verbose_name=_("Programme"))
     documents = StreamField(
@@ -248,7 +145,7 @@ class EventPage(RoutablePageMixin, Page):
         verbose_name=_("Report"),
         help_text=_("After the event: what happened. Shown first once the event is over."),
     )
-    tags = ClusterTaggableManager(
+    topics = ClusterTaggableManager(
         through=EventPageTag,
         blank=True,
         verbose_name=_("Topics"),
@@ -319,7 +216,7 @@ class EventPage(RoutablePageMixin, Page):
         ),
         FieldPanel("report"),
         MultiFieldPanel(
-            [FieldPanel("tags"), FieldPanel("working_group", widget=forms.Select)],
+            [FieldPanel("topics"), FieldPanel("working_group", widget=forms.Select)],
             heading=_("Topics and group"),
         ),
     ]
@@ -331,7 +228,7 @@ class EventPage(RoutablePageMixin, Page):
         index.SearchField("venue"),
         index.SearchField("city"),
         index.SearchField("organiser_name"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("start"),
         index.FilterField("end"),
     ]
@@ -366,33 +263,10 @@ class EventPage(RoutablePageMixin, Page):
             errors["city"] = _("Say where the event takes place: give the town or city.")
         if not self.own_event and not (self.organiser_name or "").strip():
             errors["organiser_name"] = _("Name the organiser of another organiser's event.")
-        if self.image is not None and not self.image.credit:
-            errors["image"] = UNCREDITED_IMAGE
+        errors.update(self.teaser_errors())
         errors.update(self.registration_errors())
         if errors:
             raise ValidationError(errors)
-
-    def registration_errors(self):
-        """What is wrong with the registration settings, by field."""
-        errors = {}
-        if self.registration_mode == RegistrationMode.EXTERNAL and not self.registration_url:
-            errors["registration_url"] = _("Give the address where people register.")
-        opens, closes = self.registration_opens, self.registration_closes
-        if opens and closes and closes <= opens:
-            errors["registration_closes"] = _("Registration must close after it opens.")
-        if self.capacity == 0:
-            errors["capacity"] = _("Give at least one place, or leave the field empty.")
-        price, member_price = self.price, self.member_price
-        if member_price is not None and price is not None and member_price > price:
-            errors["member_price"] = _("The member price is higher than the price.")
-        if member_price is not None and price is None:
-            errors["price"] = _("Give the price for non-members as well.")
-        return errors
-
-    @property
-    def registration_closes_at(self):
-        """When registration closes: as set, else when the event starts."""
-        return self.registration_closes or self.start
 
     def save(self, *args, **kwargs):
         if self.all_day and self.start and self.end:
@@ -441,11 +315,46 @@ class EventPage(RoutablePageMixin, Page):
     def is_cancelled(self):
         return self.status == EventStatus.CANCELLED
 
+    # --- template properties (issue 14) ---
+    # Templates ask these instead of comparing stored values ("geplant", "intern", …).
+
+    @property
+    def is_scheduled(self):
+        """Takes place as announced (neither postponed nor cancelled)."""
+        return self.status == EventStatus.SCHEDULED
+
+    @property
+    def has_venue(self):
+        """Takes place somewhere (in person or hybrid): it has an address to show."""
+        return self.format != EventFormat.ONLINE
+
+    @property
+    def has_online_part(self):
+        """People can take part online (online or hybrid)."""
+        return self.format != EventFormat.IN_PERSON
+
+    @property
+    def has_internal_registration(self):
+        """People register on this website."""
+        return self.registration_mode == RegistrationMode.INTERNAL
+
+    @property
+    def has_external_registration(self):
+        """People register on another website (the registration link)."""
+        return self.registration_mode == RegistrationMode.EXTERNAL
+
+    @property
+    def members_only(self):
+        """Only members may register."""
+        return self.audience == Audience.MEMBERS
+
+    # --- end of template properties ---
+
     def is_past(self, at=None):
         """Whether the event is over at `at` (default: now, in Berlin)."""
-        at = at or dates.now()
+        at = at or clock.now()
         if self.all_day:
-            return self.end < dates.midnight(dates.today(at))
+            return self.end < dates.midnight(clock.today(at))
         return self.end <= at
 
     def calendar(self):
@@ -455,9 +364,7 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("ical/", name="ical")
     def ical_route(self, request):
-        from ..views import serve_event_ics
-
-        return serve_event_ics(self, request)
+        return listing.serve_event_ics(self, request)
 
     def ics_url(self, request=None):
         return self.route_url("ical", request)
@@ -467,64 +374,9 @@ class EventPage(RoutablePageMixin, Page):
         base = self.get_url(request)
         return base + self.reverse_subpage(route_name) if base else ""
 
-    # -- registration, shaped like wagtail.contrib.forms: small methods to override --
-
-    @path("anmeldung/", name="register")
-    def register_route(self, request):
-        return self.serve_registration(request)
-
-    @path("abmelden/", name="cancel")
-    def cancel_route(self, request):
-        from ..views import serve_cancel
-
-        return serve_cancel(self, request)
-
-    def get_form(self, request, data=None):
-        """The registration form; pre-filled for a logged-in person."""
-        from ..forms import RegistrationForm
-        from ..registration import initial_data
-
-        return RegistrationForm(data, event=self, initial=initial_data(request.user))
-
-    def process_registration(self, request, form):
-        """Store the registration (rules in events.registration); returns its Result."""
-        from .. import registration
-
-        data = form.cleaned_data
-        applicant = registration.Applicant(
-            name=data["name"],
-            email=data["email"],
-            organisation=data.get("organisation", ""),
-            notes=data.get("notes", ""),
-            dietary_needs=data.get("dietary_needs", ""),
-            accessibility_needs=data.get("accessibility_needs", ""),
-        )
-        return registration.register(self.pk, applicant, user=request.user)
-
-    def render_landing(self, request, result, form=None, context=None):
-        """The thank-you page (the same for a duplicate address as for a new one). With
-        `context` (the page's, read before the registration) it makes no query of its
-        own: after the commit, a failing database must not turn success into an error."""
-        from ..views import landing_kind
-
-        context = dict(context) if context is not None else self.get_context(request)
-        context.update(
-            {
-                "landing": landing_kind(self, result, context),
-                "email": form.cleaned_data["email"] if form else "",
-            }
-        )
-        return TemplateResponse(request, "events/registration_landing.html", context)
-
-    def serve_registration(self, request):
-        from ..views import serve_registration
-
-        return serve_registration(self, request)
-
     def get_context(self, request, *args, **kwargs):
-        from ..views import event_context
-
         prefetch_stream(self.body, self.report)
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_context(self, request))
+        context.update(listing.event_context(self, request))
+        context.update(self.registration_summary(request))
         return context

@@ -84,3 +84,16 @@ class Registration(models.Model):
     @property
     def is_active(self):
         return self.status != RegistrationStatus.CANCELLED
+
+    @property
+    def is_confirmed(self):
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def is_waiting(self):
+        """On the waiting list."""
+        return self.status == RegistrationStatus.WAITLISTED
+
+    @property
+    def is_cancelled(self):
+        return self.status == RegistrationStatus.CANCELLED

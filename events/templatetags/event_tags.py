@@ -5,9 +5,9 @@ from django.utils.html import format_html_join
 from django.utils.timezone import localtime
 
 from events import dates
-from events.choices import SCHEMA_ATTENDANCE, SCHEMA_STATUS, EventFormat
-from events.registration import public_join_link
-from metropolregion.models import SiteSettings
+from events.choices import SCHEMA_ATTENDANCE, SCHEMA_STATUS, EventStatus
+from events.join_links import public_join_link
+from metropolregion.site_settings import SiteSettings
 from metropolregion.site_urls import page_url
 from metropolregion.templatetags.seo_tags import json_ld
 
@@ -37,8 +37,8 @@ def event_feed_links(context, index):
     )
 
 
-def event_data(page, request, tags=None):
-    """schema.org Event for an event page (`tags`: its tags, if already loaded)."""
+def event_data(page, request, topics=None):
+    """schema.org Event for an event page (`topics`: its topics, if already loaded)."""
     site_settings = SiteSettings.for_request(request)
     url = page_url(page, request)
     if page.all_day:
@@ -53,12 +53,12 @@ def event_data(page, request, tags=None):
         "description": page.teaser,
         "startDate": start,
         "endDate": end,
-        "eventStatus": SCHEMA_STATUS.get(page.status, SCHEMA_STATUS["geplant"]),
+        "eventStatus": SCHEMA_STATUS.get(page.status, SCHEMA_STATUS[EventStatus.SCHEDULED]),
         "eventAttendanceMode": SCHEMA_ATTENDANCE.get(page.format),
         "url": url,
     }
     locations = []
-    if page.format != EventFormat.ONLINE:
+    if page.has_venue:
         locations.append(
             {
                 "@type": "Place",
@@ -72,7 +72,7 @@ def event_data(page, request, tags=None):
                 },
             }
         )
-    if page.format != EventFormat.IN_PERSON:
+    if page.has_online_part:
         virtual = {"@type": "VirtualLocation"}
         virtual["url"] = public_join_link(page) or url
         locations.append(virtual)
@@ -91,7 +91,7 @@ def event_data(page, request, tags=None):
     if page.image is not None:
         rendition = page.image.get_rendition(EVENT_IMAGE_SPEC)
         data["image"] = [request.build_absolute_uri(rendition.url)]
-    names = [tag.name for tag in (page.tags.all() if tags is None else tags)]
+    names = [tag.name for tag in (page.topics.all() if topics is None else topics)]
     if names:
         data["keywords"] = ", ".join(names)
     if page.registration_url:

@@ -5,12 +5,13 @@ here (`{% image_credit image %}`), so pages no longer carry credit fields of the
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.images.models import Image as WagtailImage
 from wagtail.search import index
+
+from metropolregion import clock
 
 from .credits import strip_prefix
 
@@ -134,7 +135,7 @@ class Image(AbstractImage):
     @property
     def usage_expired(self):
         """Whether the usage right has ended (the day after `usage_until`)."""
-        return self.usage_until is not None and self.usage_until < timezone.localdate()
+        return self.usage_until is not None and self.usage_until < clock.today()
 
     @property
     def credit_line(self):

@@ -8,7 +8,8 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM).
   255 characters (a 500 on PostgreSQL).
 - Password reset: the request looks up the accounts (one query, known address or not)
   and queues one task with their ids, an empty list for an unknown address; the task
-  sends the mails (`tasks.send_password_reset_mail`). Before, the mail was sent inside
+  sends the mails (`tasks.send_password_reset_mail`, which makes them as Django's
+  PasswordResetForm does). Before, the mail was sent inside
   the request, so a known address took visibly longer than an unknown one. The queue
   keeps ids, never the address that was asked for.
 """
@@ -23,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
-from metropolregion.site_urls import base_url
+from .tasks import send_password_reset_mail
 
 
 def username_max_length():
@@ -77,8 +78,6 @@ class QueuedPasswordResetMixin:
         html_email_template_name=None,
         extra_email_context=None,
     ):
-        from .tasks import send_password_reset_mail
-
         if token_generator is not default_token_generator:
             raise ValueError("The queued password reset uses Django's default token generator.")
         user_ids = [user.pk for user in self.get_users(self.cleaned_data["email"])]
@@ -103,45 +102,3 @@ class MemberPasswordResetForm(QueuedPasswordResetMixin, PasswordResetForm):
 
 class AdminPasswordResetForm(QueuedPasswordResetMixin, WagtailPasswordResetForm):
     """Wagtail's admin password reset (/admin/password_reset/)."""
-
-
-class _ChosenAccounts(PasswordResetForm):
-    """Django's PasswordResetForm for accounts already looked up: its save() makes the
-    token and the link and sends the mail exactly as it would have in the request."""
-
-    def __init__(self, users):
-        super().__init__()
-        self.cleaned_data = {"email": ""}
-        self.users = users
-
-    def get_users(self, email):
-        return iter(self.users)
-
-
-def send_reset_mails(user_ids, options):
-    """The work of the task: the mail to every account in `user_ids` that may still reset
-    its password, with the options the request captured. The number of mails.
-
-    With the option `new_account` (the access mail of a member account made in the admin,
-    accounts.send_access_mail) an account without a usable password gets the mail too:
-    that is how a new member chooses the first password. The templates also get
-    `base_url`, the configured address of the site (metropolregion.site_urls)."""
-    new_account = options.get("new_account", False)
-    users = [
-        user
-        for user in get_user_model()._default_manager.filter(pk__in=user_ids, is_active=True)
-        if new_account or user.has_usable_password()
-    ]
-    if not users:
-        return 0
-    with translation.override(options.get("language")):
-        _ChosenAccounts(users).save(
-            domain_override=options["domain"],
-            subject_template_name=options["subject_template_name"],
-            email_template_name=options["email_template_name"],
-            use_https=options["use_https"],
-            from_email=options["from_email"],
-            html_email_template_name=options["html_email_template_name"],
-            extra_email_context={"base_url": base_url(), **options["extra_email_context"]},
-        )
-    return len(users)

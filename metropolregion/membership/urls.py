@@ -10,11 +10,6 @@ urlpatterns = [
     path("", views.account, name="account"),
     path("anmelden/", views.LoginView.as_view(), name="login"),
     path("abmelden/", views.LogoutView.as_view(), name="logout"),
-    path(
-        "anmeldungen/<int:pk>/stornieren/",
-        views.cancel_registration,
-        name="cancel_registration",
-    ),
     path("passwort-vergessen/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "passwort-vergessen/gesendet/",

@@ -1,7 +1,6 @@
 """The member's account: log in and out, reset the password (Django's auth views with our
-templates), and "Mein Konto" with the person's name ("Meine Daten") and registrations,
-each with a cancel button that first asks (the cancelling itself is
-`events.registration.cancel`).
+templates), and "Mein Konto" with the person's name ("Meine Daten") and what other apps
+add to it through the "account" hub (the events app: the person's registrations).
 
 These pages use the session; the public pages never do (no cookies for anonymous readers).
 """
@@ -9,14 +8,13 @@ These pages use the session; the public pages never do (no cookies for anonymous
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from events import registration as rules
-from events.models import Registration
+from metropolregion import hubs
 
 from .auth_forms import MemberLoginForm, MemberPasswordResetForm
 from .forms import PersonalDataForm
@@ -60,21 +58,12 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "membership/password_reset_complete.html"
 
 
-def my_registrations(user):
-    """The registrations of `user`, the latest event first (one query)."""
-    return (
-        Registration.objects.filter(user=user)
-        .select_related("event")
-        .order_by("-event__start", "-pk")
-    )
-
-
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def account(request):
     """ "Mein Konto": the member organisation, the person's name (a form: POST saves it)
-    and their registrations."""
+    and the sections other apps contribute to the "account" hub (their registrations)."""
     form = PersonalDataForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -85,35 +74,7 @@ def account(request):
         "membership/account.html",
         {
             "organisation": member_organisation(request.user),
-            "registrations": my_registrations(request.user),
             "form": form,
+            "sections": hubs.sections("account", request.user, request),
         },
-    )
-
-
-@never_cache
-@login_required
-@require_http_methods(["GET", "POST"])
-def cancel_registration(request, pk):
-    """One of the person's own registrations (404 for anyone else's): GET asks "really
-    cancel?" with the event, date and price; POST cancels. A second POST cancels nothing
-    more and says so."""
-    registration = get_object_or_404(
-        Registration.objects.select_related("event"), pk=pk, user=request.user
-    )
-    event = registration.event
-    over = event.is_past()
-    if request.method == "POST" and not over:
-        result = rules.cancel(registration.pk)
-        if result.changed:
-            message = _("Your registration for “%(event)s” is cancelled.")
-        else:
-            message = _("Your registration for “%(event)s” was already cancelled.")
-        messages.success(request, message % {"event": event.title})
-        return redirect("membership:account")
-    return render(
-        request,
-        "membership/cancel_registration.html",
-        {"registration": registration, "event": event, "event_over": over},
-        status=409 if request.method == "POST" else 200,
     )

@@ -6,6 +6,8 @@ from .env import env_bool, env_str
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 SERVE_MEDIA = True
+# The demo content and the benchmarks (`load_demo_content`, `bench`): never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -11,6 +11,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="metropolregion-test-media-"))  # noqa: F405
 SERVE_MEDIA = True
+# The demo content and the benchmarks (`load_demo_content`, `bench`): never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

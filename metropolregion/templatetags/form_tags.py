@@ -1,11 +1,20 @@
-"""`{% page_form_csrf %}`: the CSRF field of a form on a Wagtail page, for logged-in people
-only. Anonymous visitors get none, so the page sets no cookie and can come from the page
-cache; their POST is checked by origin (metropolregion.cache.PageFormCsrfMiddleware)."""
+"""Tags of the site's forms.
+
+- `{% page_form_csrf %}`: the CSRF field of a form on a Wagtail page, for logged-in people
+  only. Anonymous visitors get none, so the page sets no cookie and can come from the page
+  cache; their POST is checked by origin (metropolregion.csrf.PageFormCsrfMiddleware).
+- `{% form_field field note=… privacy_url=… %}`: a field as the site's field component
+  (metropolregion/forms.py), like `{{ field.as_field_group }}`, for any form, with what the
+  page adds to a check box's label: a `note` and the link to the privacy notice.
+"""
 
 from django import template
 from django.template.defaulttags import CsrfTokenNode
 
+from metropolregion.forms import FIELD_TEMPLATE, SiteFormRenderer
+
 register = template.Library()
+renderer = SiteFormRenderer()
 
 
 class PageFormCsrfNode(template.Node):
@@ -20,3 +29,10 @@ class PageFormCsrfNode(template.Node):
 @register.tag
 def page_form_csrf(parser, token):
     return PageFormCsrfNode()
+
+
+@register.simple_tag
+def form_field(field, **extra):
+    context = field.get_context()
+    context.update(extra)
+    return field.render(template_name=FIELD_TEMPLATE, context=context, renderer=renderer)

@@ -2,8 +2,9 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Site
 
-from metropolregion.models import NavigationSettings, SiteSettings
 from metropolregion.navigation import breadcrumb_ancestors, menu_links
+from metropolregion.site_settings import NavigationSettings, SiteSettings
+from metropolregion.wagtail_compat import settings_request_attr
 
 register = template.Library()
 
@@ -19,14 +20,14 @@ def site_settings(context):
     if site is None:  # no request (error pages) or no site: nothing to show
         return None
     models = (SiteSettings, NavigationSettings)
-    if not all(hasattr(request, model.get_cache_attr_name()) for model in models):
+    if not all(hasattr(request, settings_request_attr(model)) for model in models):
         related = [model._meta.model_name for model in models]
         row = Site.objects.select_related(*related).get(pk=site.pk)
         for model, name in zip(models, related, strict=True):
             instance = getattr(row, name, None)
             if instance is not None:  # else for_request creates it, as before
                 instance._request = request
-                setattr(request, model.get_cache_attr_name(), instance)
+                setattr(request, settings_request_attr(model), instance)
     return SiteSettings.for_request(request)
 
 

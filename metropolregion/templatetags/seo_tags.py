@@ -5,14 +5,13 @@ import json
 from django import template
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 
-from metropolregion.models import SiteSettings
+from metropolregion.pages import PortalPageMixin, first_text
+from metropolregion.site_settings import SiteSettings
 from metropolregion.site_urls import page_url
 
 register = template.Library()
-
-SUMMARY_FIELDS = ("search_description", "teaser", "intro", "purpose", "description")
-IMAGE_FIELDS = ("image", "logo", "cover_image")
 
 
 @register.filter
@@ -22,11 +21,12 @@ def verbose_name(model):
 
 @register.filter
 def result_summary(page):
-    """The first non-empty of the page's description fields."""
-    for field in SUMMARY_FIELDS:
-        value = getattr(page, field, None)
-        if isinstance(value, str) and value.strip():
-            return value
+    """The text that describes `page` (its `listing_summary()`, metropolregion.pages); for
+    a page of no portal type (Wagtail's root) its search description."""
+    if isinstance(page, PortalPageMixin):
+        return page.listing_summary()
+    if isinstance(page, Page):
+        return first_text(page.search_description)
     return ""
 
 
@@ -47,17 +47,8 @@ def canonical_url(context, page):
 
 
 def page_image(page):
-    """An image that represents the page in link previews, if it has one."""
-    for field in IMAGE_FIELDS:
-        image = getattr(page, field, None)
-        if image is not None and hasattr(image, "get_rendition"):
-            return image
-    body = getattr(page, "body", None)
-    if body is not None:
-        for child in body:
-            if child.block_type == "hero" and child.value.get("image"):
-                return child.value["image"]
-    return None
+    """The image that represents `page` in link previews (its `social_image()`), or None."""
+    return page.social_image() if isinstance(page, PortalPageMixin) else None
 
 
 @register.simple_tag(takes_context=True)
@@ -72,7 +63,7 @@ def open_graph(context, page):
             "og:title",
             site_settings.organisation_name if page.depth == 2 else page.seo_title or page.title,
         ),
-        ("og:type", getattr(page, "og_type", "website")),
+        ("og:type", page.og_type if isinstance(page, PortalPageMixin) else "website"),
         ("og:url", page_url(page, request)),
         ("og:locale", "de_DE" if getattr(request, "LANGUAGE_CODE", "de") == "de" else "en_GB"),
     ]

@@ -6,7 +6,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from metropolregion.models import SiteSettings
+from metropolregion.site_settings import SiteSettings
 from metropolregion.site_urls import page_url
 from metropolregion.templatetags.seo_tags import json_ld
 
@@ -51,8 +51,8 @@ def news_feeds(context, index):
     return [(title, base + index.reverse_subpage(route)) for title, _m, route in feed_links(index)]
 
 
-def news_article_data(page, request, tags=None):
-    """schema.org NewsArticle for a news page (`tags`: its tags, if already loaded)."""
+def news_article_data(page, request, topics=None):
+    """schema.org NewsArticle for a news page (`topics`: its topics, if already loaded)."""
     site_settings = SiteSettings.for_request(request)
     url = page_url(page, request)
     organisation = {
@@ -76,7 +76,7 @@ def news_article_data(page, request, tags=None):
     if page.image is not None:
         rendition = page.image.get_rendition(ARTICLE_IMAGE_SPEC)
         data["image"] = [request.build_absolute_uri(rendition.url)]
-    names = [tag.name for tag in (page.tags.all() if tags is None else tags)]
+    names = [tag.name for tag in (page.topics.all() if topics is None else topics)]
     if names:
         data["keywords"] = ", ".join(names)
     return data

@@ -2,14 +2,12 @@
 
 from .project import ProjectIndexPage, ProjectPage, ProjectPageTopic, ProjectStatus
 from .working_group import (
-    HubSection,
     WorkingGroupContact,
     WorkingGroupIndexPage,
     WorkingGroupPage,
 )
 
 __all__ = [
-    "HubSection",
     "ProjectIndexPage",
     "ProjectPage",
     "ProjectPageTopic",

@@ -13,21 +13,18 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
-from metropolregion.home_blocks import BaseStreamBlock
+from metropolregion.blocks import BaseStreamBlock
 from metropolregion.listing import paginate, querystring_without
-from metropolregion.perf import public
+from metropolregion.pages import IntroMixin, PortalPageMixin, first_text
+from metropolregion.privacy import public
 from metropolregion.streamfield import prefetch_stream
 
 from .. import queries
 from ..blocks import PartnerBlock
-from ..filters import apply_filter, read_filter, topic_url
+from ..choices import ProjectStatus
+from ..filters import PROJECT_FILTERS, topic_url
 
 PROJECTS_PER_PAGE = 24
-
-
-class ProjectStatus(models.TextChoices):
-    ONGOING = "laufend", _("Ongoing")
-    COMPLETED = "abgeschlossen", _("Completed")
 
 
 class ProjectPageTopic(TaggedItemBase):
@@ -42,18 +39,11 @@ class ProjectPageTopic(TaggedItemBase):
         verbose_name_plural = _("Project topics")
 
 
-class ProjectIndexPage(Page):
+class ProjectIndexPage(IntroMixin, Page):
     """The list of projects, filterable by topic and status."""
 
-    intro = models.TextField(
-        blank=True,
-        max_length=600,
-        verbose_name=_("Introduction"),
-        help_text=_("One to three sentences shown below the title."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*Page.content_panels, IntroMixin.intro_panel]
+    search_fields = [*Page.search_fields, *IntroMixin.intro_search_fields]
 
     parent_page_types = ["metropolregion.HomePage"]
     subpage_types = ["projects.ProjectPage"]
@@ -65,22 +55,17 @@ class ProjectIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         projects = public(ProjectPage.objects.child_of(self).live())
-        topics = queries.by_name(queries.project_topics(projects))
-        project_filter = read_filter(
-            request.GET, topics, ProjectStatus.choices, base_url=self.get_url(request)
-        )
-        filtered = queries.with_card_data(apply_filter(projects, project_filter))
+        project_filter = PROJECT_FILTERS.read(request.GET, projects)
+        filtered = queries.with_card_data(project_filter.apply(projects))
         context.update(
             projects=paginate(request, filtered.order_by("path"), per_page=PROJECTS_PER_PAGE),
             project_filter=project_filter,
-            topics=topics,
-            statuses=ProjectStatus.choices,
             pagination_query=querystring_without(request, "page"),
         )
         return context
 
 
-class ProjectPage(Page):
+class ProjectPage(PortalPageMixin, Page):
     """One project: what it is about, who takes part, whom to ask."""
 
     logo = models.ForeignKey(
@@ -171,6 +156,13 @@ class ProjectPage(Page):
                 }
             )
 
+    def listing_summary(self):
+        return first_text(self.search_description, self.teaser)
+
+    def social_image(self):
+        """The project's logo represents it in link previews."""
+        return self.logo
+
     @property
     def card_topics(self):
         """The topics by name, from the tags `queries.with_card_data` prefetched."""
@@ -179,10 +171,6 @@ class ProjectPage(Page):
     @property
     def has_contact(self):
         return bool(self.contact_name or self.contact_email or self.contact_phone)
-
-    @property
-    def contact_phone_href(self):
-        return "tel:" + "".join(ch for ch in self.contact_phone if ch.isdigit() or ch == "+")
 
     @property
     def website_label(self):

@@ -1,7 +1,5 @@
 """Working groups ("Arbeits- und Projektgruppen"): the list and the group's hub page."""
 
-from typing import NamedTuple
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -10,9 +8,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from metropolregion.home_blocks import BaseStreamBlock
+from metropolregion import hubs
+from metropolregion.blocks import BaseStreamBlock
 from metropolregion.listing import paginate, querystring_without
-from metropolregion.perf import public
+from metropolregion.pages import IntroMixin, PortalPageMixin, first_text
+from metropolregion.privacy import public
 from metropolregion.streamfield import prefetch_stream
 
 from .. import queries
@@ -20,27 +20,11 @@ from .. import queries
 GROUPS_PER_PAGE = 24
 
 
-class HubSection(NamedTuple):
-    """One list on a working group's page: its heading, the template that renders the
-    items (it gets them as `items`) and the items."""
-
-    heading: str
-    template: str
-    items: list
-
-
-class WorkingGroupIndexPage(Page):
+class WorkingGroupIndexPage(IntroMixin, Page):
     """The list of working groups."""
 
-    intro = models.TextField(
-        blank=True,
-        max_length=600,
-        verbose_name=_("Introduction"),
-        help_text=_("One to three sentences shown below the title."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*Page.content_panels, IntroMixin.intro_panel]
+    search_fields = [*Page.search_fields, *IntroMixin.intro_search_fields]
 
     parent_page_types = ["metropolregion.HomePage"]
     subpage_types = ["projects.WorkingGroupPage"]
@@ -59,7 +43,7 @@ class WorkingGroupIndexPage(Page):
         return context
 
 
-class WorkingGroupPage(Page):
+class WorkingGroupPage(PortalPageMixin, Page):
     """A working group: its purpose, the people to ask, and its projects, news and events."""
 
     purpose = models.TextField(
@@ -91,40 +75,22 @@ class WorkingGroupPage(Page):
         verbose_name = _("Working group")
         verbose_name_plural = _("Working groups")
 
+    def listing_summary(self):
+        return first_text(self.search_description, self.purpose)
+
     def hub_sections(self, request):
-        """The lists on the group's page, in the order shown: its projects, its upcoming
-        events and its latest news. Each section costs a constant number of queries;
-        sections without items are not shown.
-        """
-        return [
-            self.projects_section(request),
-            self.events_section(request),
-            self.news_section(request),
-        ]
-
-    def events_section(self, request):
-        from events.queries import next_events  # events depend on projects, not vice versa
-
-        return HubSection(
-            heading=_("Upcoming events"),
-            template="events/includes/event_cards.html",
-            items=next_events(4, working_group=self),
-        )
-
-    def news_section(self, request):
-        from news.queries import latest_news  # news depends on projects, not vice versa
-
-        return HubSection(
-            heading=_("Latest news"),
-            template="news/includes/news_cards.html",
-            items=latest_news(3, working_group=self),
-        )
+        """The lists on the group's page, in the order shown: its projects, then what the
+        other apps contribute to the "working_group" hub (metropolregion.hubs): its
+        upcoming events, its latest news. Each section costs a constant number of
+        queries; the page leaves out sections without items."""
+        return [self.projects_section(request), *hubs.sections("working_group", self, request)]
 
     def projects_section(self, request):
-        return HubSection(
+        return hubs.Section(
             heading=_("Projects of this working group"),
             template="projects/includes/project_cards.html",
             items=queries.group_projects(self),
+            name="projects",
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -161,7 +127,3 @@ class WorkingGroupContact(Orderable):
 
     def __str__(self):
         return self.name
-
-    @property
-    def phone_href(self):
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")

@@ -15,7 +15,7 @@ from django.db import connections
 from django.test.utils import modify_settings
 from pytest_django.live_server_helper import LiveServer
 
-from metropolregion.loadbench import CHROMIUM_ARGS as LAUNCH_ARGS
+from demo.bench.load import CHROMIUM_ARGS as LAUNCH_ARGS
 from tests.conftest import CHROMIUM
 
 

@@ -24,8 +24,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 
-from events import dates
 from events import registration as rules
+from metropolregion import clock
 
 from .conftest import axe_violations, describe
 
@@ -48,7 +48,7 @@ def submit_empty(form_selector):
 
 
 def month_url():
-    today = dates.today()
+    today = clock.today()
     return f"/termine/monat/{today.year}/{today.month}/"
 
 
@@ -117,7 +117,7 @@ OVERFLOW_SCRIPT = """() => {
     const doc = document.documentElement;
     const width = doc.clientWidth;
     const hidden = (el) => el.closest('.skip-link, .visually-hidden, [aria-hidden=true], '
-        + '.registration-form__trap, template, dialog:not([open])');
+        + '.form-field--trap, template, dialog:not([open])');
     const cut = [];
     for (const el of document.body.querySelectorAll('*')) {
         if (hidden(el)) continue;

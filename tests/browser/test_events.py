@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from events import dates
+from metropolregion import clock
 
 from .conftest import axe_violations, describe
 
@@ -35,7 +35,7 @@ def test_calendar_views_and_event_pages_pass_axe(demo_site, page, viewport):
     assert_accessible(page)
 
     page.get_by_role("link", name="Monatsansicht").click()
-    page.wait_for_url(demo_site + month_path(dates.today()))
+    page.wait_for_url(demo_site + month_path(clock.today()))
     grid_visible = page.locator("table.month__grid").is_visible()
     assert grid_visible == (viewport["width"] >= 768)  # a list of days on phones
     assert page.locator(".month__list").is_visible() != grid_visible
@@ -68,7 +68,7 @@ def test_month_view_of_september_2025_shows_the_multi_day_events(demo_site, page
 
 def test_months_and_days_by_keyboard_alone(demo_site, page):
     page.set_viewport_size(VIEWPORTS["desktop"])
-    today = dates.today()
+    today = clock.today()
     page.goto(demo_site + month_path(today))
 
     # Tab to the "next month" link and follow it with Enter.
@@ -113,7 +113,7 @@ def test_filters_work_without_javascript(demo_site, browser):
     try:
         page.goto(demo_site + "/termine/archiv/")
         page.select_option("#events-filter-veranstalter", "extern")
-        page.locator(".filter-form button").click()
+        page.locator(".listing-filter__button").click()
         page.wait_for_load_state()
         assert parse_qs(urlsplit(page.url).query) == {"veranstalter": ["extern"]}
         assert urlsplit(page.url).path == "/termine/archiv/"

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from news import demo_texts
+from demo import news as demo_texts
 
 from .conftest import axe_violations, describe
 
@@ -42,7 +42,7 @@ def test_news_index_and_archive_pass_axe(news_site, page, viewport):
 
     # a filtered list with a notice about an unknown value
     page.goto(news_site + "/news/?art=unbekannt&thema=strukturwandel")
-    assert page.locator(".news-notice").is_visible()
+    assert page.locator(".listing-filter .notice").is_visible()
     assert_accessible(page)
 
 
@@ -53,7 +53,7 @@ def test_filter_works_without_javascript(news_site, browser):
         page.goto(news_site + "/news/")
         page.select_option("#news-filter-art", "pressemitteilung")
         page.select_option("#news-filter-thema", "strukturwandel")
-        page.locator("button.news-filter__button").click()
+        page.locator("button.listing-filter__button").click()
         page.wait_for_load_state()
         query = parse_qs(urlsplit(page.url).query)
         assert query == {"art": ["pressemitteilung"], "thema": ["strukturwandel"]}
@@ -63,7 +63,7 @@ def test_filter_works_without_javascript(news_site, browser):
         expected = {
             item["slug"]
             for item in demo_texts.NEWS
-            if item["kind"] == "pressemitteilung" and "Strukturwandel" in item["tags"]
+            if item["kind"] == "pressemitteilung" and "Strukturwandel" in item["topics"]
         }
         assert {href.strip("/").split("/")[-1] for href in hrefs} == expected
         # the chosen values stay selected, so the shared URL shows the same selection

@@ -35,18 +35,18 @@ def test_filter_the_project_list_by_topic_and_status(demo_site, page, viewport):
     assert page.locator(CARD).count() == total
     assert_accessible(page)
 
-    page.locator("#filter-topic").select_option("wasserstoff")
-    page.locator(".project-filter__button").click()
+    page.locator("#projects-filter-thema").select_option("wasserstoff")
+    page.locator(".listing-filter__button").click()
     page.wait_for_url("**/projekte/?thema=wasserstoff&status=")
     cards = page.locator(CARD)
     assert cards.count() == hydrogen
     for n in range(hydrogen):
         assert "Wasserstoff" in cards.nth(n).locator(".card__topics").inner_text()
-    assert page.locator("#filter-topic").input_value() == "wasserstoff"
+    assert page.locator("#projects-filter-thema").input_value() == "wasserstoff"
     assert_accessible(page)
 
-    page.locator("#filter-status").select_option("abgeschlossen")
-    page.locator(".project-filter__button").click()
+    page.locator("#projects-filter-status").select_option("abgeschlossen")
+    page.locator(".listing-filter__button").click()
     page.wait_for_url("**status=abgeschlossen")
     both = ProjectPage.objects.live().filter(
         tagged_topics__tag__slug="wasserstoff", status="abgeschlossen"
@@ -54,10 +54,10 @@ def test_filter_the_project_list_by_topic_and_status(demo_site, page, viewport):
     assert page.locator(CARD).count() == both.count() >= 1
 
     # Each active filter can be removed on its own.
-    page.locator(".project-active-filters__remove", has_text="Wasserstoff").click()
+    page.locator(".listing-filter__remove", has_text="Wasserstoff").click()
     page.wait_for_url(re.compile(r".*/projekte/\?status=abgeschlossen$"))
     assert page.locator(CARD).count() == ProjectPage.objects.filter(status="abgeschlossen").count()
-    page.locator(".project-active-filters__remove").click()
+    page.locator(".listing-filter__remove").click()
     page.wait_for_url(re.compile(r".*/projekte/$"))
     assert page.locator(CARD).count() == total
 
@@ -71,8 +71,8 @@ def test_topic_filter_works_without_javascript(demo_site, browser):
         page.set_default_timeout(15_000)
         page.goto(demo_site + "/projekte/")
         assert page.locator("html.no-js").count() == 1  # site.js did not run
-        page.locator("#filter-topic").select_option("mobilität")
-        page.locator(".project-filter__button").click()
+        page.locator("#projects-filter-thema").select_option("mobilität")
+        page.locator(".listing-filter__button").click()
         page.wait_for_url("**/projekte/?thema=mobilit%C3%A4t&status=")
         assert page.locator(CARD).count() == tagged("mobilität") >= 1
         assert "Radschnellweg" in page.locator(CARD).first.inner_text()

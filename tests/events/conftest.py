@@ -1,6 +1,6 @@
 import pytest
 
-from events import dates
+from metropolregion import clock
 from tests.factories.events import EventIndexPageFactory
 
 
@@ -12,10 +12,10 @@ def calendar_page(home_page):
 
 @pytest.fixture
 def frozen(monkeypatch):
-    """Set "now" of the calendar: frozen(berlin(2025, 6, 24, 16, 30))."""
+    """Set "now" of the site's clock: frozen(berlin(2025, 6, 24, 16, 30))."""
 
     def freeze(moment):
-        monkeypatch.setattr(dates, "now", lambda: moment)
+        monkeypatch.setattr(clock, "now", lambda: moment)
         return moment
 
     return freeze

@@ -3,7 +3,7 @@ and leaves nothing behind."""
 
 import pytest
 
-from events.bench import registration_throughput
+from demo.bench.registrations import registration_throughput
 from events.models import EventPage, Notification, Registration
 
 pytestmark = [

@@ -43,14 +43,14 @@ def card_titles(html):
 def events(calendar_page, frozen):
     frozen(NOW)
     made = {}
-    for day, title, tags in [
+    for day, title, topics in [
         (20, "Sommerfest", ["Fachkräfte"]),
         (3, "Wasserstofftag", ["Wasserstoff"]),
         (10, "Netzwerktreffen", ["Wasserstoff"]),
         (5, "Gründerabend", ["Startups"]),
     ]:
         made[title] = EventPageFactory(
-            parent=calendar_page, title=title, start=berlin(2025, 6, day, 18, 0), tags=tags
+            parent=calendar_page, title=title, start=berlin(2025, 6, day, 18, 0), topics=topics
         )
     EventPageFactory(parent=calendar_page, title="Vorbei", start=berlin(2025, 5, 2, 10, 0))
     draft = EventPageFactory(parent=calendar_page, title="Entwurf", start=berlin(2025, 6, 2, 10))

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from events import dates, queries
-from events.views import month_grid
+from events.listing import month_grid
 from tests.factories.events import EventPageFactory, berlin
 
 

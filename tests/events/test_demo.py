@@ -12,10 +12,12 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from events import dates, demo, demo_texts, queries
+from demo import events as demo
+from demo import events as demo_texts
+from demo import galleries as galleries_demo
+from events import dates, queries
 from events.choices import EventFormat, EventStatus
 from events.models import EventIndexPage, EventPage
-from galleries import demo as galleries_demo
 from galleries.models import GalleryPage
 from metropolregion.models import HomePage, NavigationSettings
 
@@ -181,7 +183,7 @@ def test_demo_pdf_is_well_formed():
 def test_galleries_work_without_events(home_page):
     galleries_demo.build(io.StringIO(), home_page)
     gallery = GalleryPage.objects.get(slug="jahreskonferenz-2025-zwickau")
-    assert gallery.related_page is None
+    assert gallery.event is None
     assert gallery.date == datetime.date(2025, 6, 24)
 
 
@@ -196,7 +198,7 @@ def test_demo_site_links_calendar_galleries_home_and_menu(client):
 
     for slug in ("5-mitteldeutscher-wasserstoffkongress", "jahreskonferenz-2025-zwickau"):
         gallery = GalleryPage.objects.get(slug=slug)
-        assert gallery.related_page_id == events[slug].pk
+        assert gallery.event_id == events[slug].pk
         assert gallery.date == events[slug].days[0]
 
     # Building again moves nothing into a second copy and keeps the links.
@@ -205,7 +207,7 @@ def test_demo_site_links_calendar_galleries_home_and_menu(client):
     demo.build(io.StringIO(), home)
     galleries_demo.build(io.StringIO(), HomePage.objects.get(depth=2))
     assert counts() == before
-    assert GalleryPage.objects.get(slug="jahreskonferenz-2025-zwickau").related_page_id == (
+    assert GalleryPage.objects.get(slug="jahreskonferenz-2025-zwickau").event_id == (
         events["jahreskonferenz-2025-zwickau"].pk
     )
 

@@ -28,7 +28,7 @@ def events(calendar_page, frozen, home_page):
             slug="lange-nacht",
             start=berlin(2025, 10, 25, 22, 0),
             end=berlin(2025, 10, 26, 4, 0),
-            tags=["Innovation"],
+            topics=["Innovation"],
         ),
         "forum": EventPageFactory(
             parent=calendar_page,
@@ -40,7 +40,7 @@ def events(calendar_page, frozen, home_page):
             organiser_name="Beispiel Forum GmbH",
             format="hybrid",
             online_url="https://example.org/stream",
-            tags=["Wasserstoff"],
+            topics=["Wasserstoff"],
             working_group=group,
         ),
         "fair": EventPageFactory(
@@ -50,7 +50,7 @@ def events(calendar_page, frozen, home_page):
             all_day=True,
             start=berlin(2025, 10, 30, 0, 0),
             end=berlin(2025, 10, 31, 0, 0),
-            tags=["Fachkräfte"],
+            topics=["Fachkräfte"],
         ),
         "group": group,
     }

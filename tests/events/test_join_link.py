@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
 
-from events import demo_texts
+from demo import events as demo_texts
 from events import registration as rules
 from tests.factories.events import EventPageFactory, berlin
 
@@ -135,8 +135,8 @@ def confirmation_registration(event, email):
 def test_a_confirmation_sent_after_cancelling_has_no_link(consultation):
     """The worker composes a mail when it sends it: a place cancelled in between is no
     longer confirmed, so the late confirmation carries no link."""
-    from events import mail as outbox
     from events.models import Notification
+    from metropolregion import outbox
 
     erika = member("erika")
     registration = rules.register(
@@ -181,7 +181,7 @@ def test_demo_texts_do_not_promise_what_the_event_does_not_do():
         settings = demo_texts.REGISTRATION.get(item["slug"])
         if settings is None:
             continue
-        words = " ".join([item["teaser"], *(text for _h, text in item["body"])])
+        words = " ".join([item["teaser"], *(section["text"] for section in item["body"])])
         assert "ohne Anmeldung" not in words, item["slug"]
         if settings.get("audience") == "mitglieder":
             assert "Mitglied" in item["teaser"], item["slug"]

@@ -24,7 +24,7 @@ def database_tasks(settings):
 
 
 def mail_tasks():
-    return DBTaskResult.objects.filter(task_path="events.tasks.send_notification")
+    return DBTaskResult.objects.filter(task_path="metropolregion.outbox.send_from_outbox")
 
 
 def work():

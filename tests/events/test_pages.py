@@ -94,7 +94,7 @@ class AdminCreateTest(WagtailPageTestCase):
             "price": "",
             "member_price": "",
             "report": streamfield([]),
-            "tags": "Wasserstoff, Strukturwandel",
+            "topics": "Wasserstoff, Strukturwandel",
             "working_group": "",
         }
         data.update(overrides)
@@ -111,7 +111,7 @@ class AdminCreateTest(WagtailPageTestCase):
         assert page.format == "hybrid" and page.own_event
         assert [block.block_type for block in page.programme] == ["item"]
         assert page.programme[0].value["title"] == "Begrüßung"
-        assert sorted(tag.name for tag in page.tags.all()) == ["Strukturwandel", "Wasserstoff"]
+        assert sorted(tag.name for tag in page.topics.all()) == ["Strukturwandel", "Wasserstoff"]
 
     def test_calendar_page_can_be_created(self):
         home = HomePageFactory(parent=Page.get_first_root_node(), slug="zweite")
@@ -233,7 +233,7 @@ def test_event_page_renders_date_place_programme_and_json_ld(client, calendar_pa
         registration_url="https://example.org/anmeldung",
         with_image=True,
         image__credit="Mia Probst",
-        tags=["Wasserstoff"],
+        topics=["Wasserstoff"],
         programme=json.dumps(
             [
                 {
@@ -280,7 +280,7 @@ def test_after_the_event_the_page_is_its_archive(client, calendar_page, frozen, 
         ),
     )
     galleries = GalleryIndexPageFactory(parent=home_page)
-    gallery = GalleryPageFactory(parent=galleries, title="Bilder der Konferenz", related_page=page)
+    gallery = GalleryPageFactory(parent=galleries, title="Bilder der Konferenz", event=page)
     response = client.get(page.url)
     html = response.content.decode()
     assert response.context["is_past"]
@@ -314,7 +314,7 @@ class TestCalendarLists:
                 parent=calendar_page,
                 title="Eigene Konferenz",
                 start=berlin(2025, 6, 24, 10, 0),
-                tags=["Wasserstoff"],
+                topics=["Wasserstoff"],
                 working_group=group,
             ),
             "external": EventPageFactory(
@@ -325,7 +325,7 @@ class TestCalendarLists:
                 all_day=True,
                 start=berlin(2025, 6, 28, 0, 0),
                 end=berlin(2025, 7, 2, 0, 0),
-                tags=["Fachkräfte"],
+                topics=["Fachkräfte"],
             ),
             "online": EventPageFactory(
                 parent=calendar_page,

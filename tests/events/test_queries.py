@@ -64,12 +64,12 @@ def test_event_page_queries_do_not_depend_on_topics_programme_or_galleries(
     client, calendar_page, frozen
 ):
     frozen(NOW)
-    plain = EventPageFactory(parent=calendar_page, slug="schlicht", with_image=True, tags=["A"])
+    plain = EventPageFactory(parent=calendar_page, slug="schlicht", with_image=True, topics=["A"])
     rich = EventPageFactory(
         parent=calendar_page,
         slug="reich",
         with_image=True,
-        tags=["Wasserstoff", "Strukturwandel", "Fachkräfte", "Mobilität"],
+        topics=["Wasserstoff", "Strukturwandel", "Fachkräfte", "Mobilität"],
         start=berlin(2025, 6, 24, 10, 0) + datetime.timedelta(days=1),
     )
     assert count_queries(client, plain.url) == count_queries(client, rich.url)

@@ -49,7 +49,7 @@ class EventIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class EventPageFactory(wagtail_factories.PageFactory):
-    """A live event of one afternoon; pass `tags=["Wasserstoff"]` to tag it."""
+    """A live event of one afternoon; pass `topics=["Wasserstoff"]` to give it topics."""
 
     title = factory.Faker("sentence", nb_words=4, locale="de_DE")
     slug = factory.Sequence(lambda n: f"termin-{n}")
@@ -76,16 +76,16 @@ class EventPageFactory(wagtail_factories.PageFactory):
         )
 
     @factory.post_generation
-    def tags(obj, create, extracted, **kwargs):
+    def topics(obj, create, extracted, **kwargs):
         if extracted:
-            obj.tags.set(extracted)
+            obj.topics.set(extracted)
             if create:
                 obj.save()
 
 
 def many_events(index, count, first_start, **fields):
     """`count` live events below `index`, one per day from `first_start`, each with a small
-    image and a tag."""
+    image and a topic."""
     return [
         EventPageFactory(
             parent=index,
@@ -93,7 +93,7 @@ def many_events(index, count, first_start, **fields):
             slug=f"termin-{count}-{n}",
             start=first_start + datetime.timedelta(days=n),
             with_image=True,
-            tags=["Wasserstoff" if n % 2 else "Strukturwandel"],
+            topics=["Wasserstoff" if n % 2 else "Strukturwandel"],
             **fields,
         )
         for n in range(count)

@@ -48,7 +48,7 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class NewsPageFactory(wagtail_factories.PageFactory):
-    """A live news item; pass `tags=["Wasserstoff"]` to tag it."""
+    """A live news item; pass `topics=["Wasserstoff"]` to give it topics."""
 
     title = factory.Faker("sentence", nb_words=5, locale="de_DE")
     slug = factory.Sequence(lambda n: f"meldung-{n}")
@@ -71,16 +71,16 @@ class NewsPageFactory(wagtail_factories.PageFactory):
         )
 
     @factory.post_generation
-    def tags(obj, create, extracted, **kwargs):
+    def topics(obj, create, extracted, **kwargs):
         if extracted:
-            obj.tags.set(extracted)
+            obj.topics.set(extracted)
             if create:
                 obj.save()
 
 
 def many_news(index, count, **fields):
     """`count` live news items below `index`, one per day going back from 31 Dec 2025,
-    each with a small image and a tag, created as quickly as the page tree allows."""
+    each with a small image and a topic, created as quickly as the page tree allows."""
     start = datetime.date(2025, 12, 31)
     pages = []
     for n in range(count):
@@ -91,7 +91,7 @@ def many_news(index, count, **fields):
                 slug=f"meldung-{count}-{n}",
                 date=start - datetime.timedelta(days=n),
                 with_image=True,
-                tags=["Wasserstoff" if n % 2 else "Strukturwandel"],
+                topics=["Wasserstoff" if n % 2 else "Strukturwandel"],
                 **fields,
             )
         )

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from galleries import demo
+from demo import galleries as demo
 from galleries.models import GalleryImage, GalleryIndexPage, GalleryPage
 from metropolregion.models import HomePage
 

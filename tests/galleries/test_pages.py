@@ -61,7 +61,7 @@ class AdminCreateTest(WagtailPageTestCase):
                 "slug": slug,
                 "date": "2025-09-16",
                 "description": "Eindrücke vom Kongress.",
-                "related_page": self.event.pk,
+                "event": self.event.pk,
                 "gallery_images": inline_formset(pictures, initial=initial),
             }
         )
@@ -80,7 +80,7 @@ class AdminCreateTest(WagtailPageTestCase):
         self.assertEqual(response.status_code, 200)
         html = response.content.decode()
         self.assertIn('name="gallery_images-TOTAL_FORMS"', html)
-        self.assertIn('name="related_page"', html)
+        self.assertIn('name="event"', html)
         self.assertIn('id="id_gallery_images-__prefix__-caption"', html)
         # photographer and licence come with the image, not with the picture
         self.assertNotIn('id="id_gallery_images-__prefix__-credit"', html)
@@ -91,7 +91,7 @@ class AdminCreateTest(WagtailPageTestCase):
         page = GalleryPage.objects.get(slug="wasserstoffkongress")
         self.assertTrue(page.live)
         self.assertEqual(page.date, datetime.date(2025, 9, 16))
-        self.assertEqual(page.related_page.pk, self.event.pk)
+        self.assertEqual(page.event.pk, self.event.pk)
         self.assertEqual(
             [(p.image_id, p.caption) for p in page.gallery_images.all()],
             [(self.images[2].pk, "Podium"), (self.images[0].pk, "")],
@@ -231,7 +231,7 @@ def test_lightbox_script_is_not_loaded_on_other_pages(client, gallery_index):
 @pytest.mark.django_db
 def test_related_event_is_linked_only_when_live(client, gallery_index, home_page):
     event = StandardPageFactory(parent=home_page, title="Kongress 2025", slug="kongress")
-    gallery = GalleryPageFactory(parent=gallery_index, slug="kongress-bilder", related_page=event)
+    gallery = GalleryPageFactory(parent=gallery_index, slug="kongress-bilder", event=event)
     add_pictures(gallery, [SmallImageFactory()], 1)
     html = client.get("/galerien/kongress-bilder/").content.decode()
     assert '<a href="/kongress/">Kongress 2025</a>' in html

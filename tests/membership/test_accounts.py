@@ -61,7 +61,7 @@ def test_login_page_is_accessible_german_and_logs_in(client, home_page, member):
     response = client.get("/konto/anmelden/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<label class="account-form__label" for="id_username">Benutzername' in html
+    assert '<label class="form-field__label" for="id_username">Benutzername' in html
     assert 'autocomplete="username"' in html and 'autocomplete="current-password"' in html
     response = client.post(
         "/konto/anmelden/", {"username": "erika", "password": PASSWORD}, follow=True
@@ -166,7 +166,9 @@ def test_account_lists_only_my_registrations_newest_event_first(client, calendar
     client.force_login(member)
     response = client.get("/konto/")
     assert response.status_code == 200
-    registrations = list(response.context["registrations"])
+    # The events app contributes the list to the account page (metropolregion.hubs).
+    (section,) = [s for s in response.context["sections"] if s.name.endswith(".registrations")]
+    registrations = section.items
     assert [r.event.title for r in registrations] == ["Wasserstoffkongress", "Jahreskonferenz"]
     html = response.content.decode()
     assert "80,00 €" in html and "Bestätigt" in html

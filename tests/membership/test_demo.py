@@ -6,7 +6,7 @@ import io
 import pytest
 from wagtail.models import Site
 
-from metropolregion.membership import demo
+from demo import membership as demo
 from metropolregion.models import NavigationSettings
 from tests.factories import StandardPageFactory
 

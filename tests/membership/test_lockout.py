@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from django.utils import timezone
 
-from metropolregion.management.commands.purge_login_attempts import purge_login_attempts
+from metropolregion.login_attempts import purge_login_attempts
 from metropolregion.security import client_ip, rate_limited
 from metropolregion.settings import base as base_settings
 from tests.factories.membership import MemberFactory, UserFactory

@@ -45,7 +45,7 @@ def pages(old_site, home_page):
         start=start,
         end=start + datetime.timedelta(hours=3),
         registration_mode="intern",
-        tags=["Wasserstoff"],
+        topics=["Wasserstoff"],
     )
     news = NewsIndexPageFactory(parent=home_page)
     NewsPageFactory(parent=news, slug="meldung", date=datetime.date(2025, 6, 24))

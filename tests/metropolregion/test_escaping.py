@@ -329,9 +329,9 @@ def site_pages(home_page, calendar_page, frozen):
         registration_mode="intern",
         capacity=10,
         price=Decimal("5"),
-        tags=["Wasserstoff"],
+        topics=["Wasserstoff"],
     )
-    gallery = GalleryPageFactory(parent=galleries, related_page=event)
+    gallery = GalleryPageFactory(parent=galleries, event=event)
     GalleryImageFactory(page=gallery, caption=ATTACK[:250], image__credit=attack_for(200))
     pages = [
         home_page,
@@ -341,7 +341,7 @@ def site_pages(home_page, calendar_page, frozen):
         groups,
         WorkingGroupPageFactory(parent=groups),
         news,
-        NewsPageFactory(parent=news, date=datetime.date(2025, 5, 1), tags=["Wasserstoff"]),
+        NewsPageFactory(parent=news, date=datetime.date(2025, 5, 1), topics=["Wasserstoff"]),
         calendar_page,
         event,
         galleries,

@@ -16,7 +16,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from metropolregion import feedback
+from metropolregion import feedback, outbox
+from metropolregion.feedback import retention as feedback_retention
 from metropolregion.models import (
     FeedbackFormPage,
     FeedbackSubmission,
@@ -153,7 +154,7 @@ def test_valid_report_is_stored_mailed_and_thanked(post, page):
         "email": "erika@example.org",
         "consent": True,
     }
-    assert (submission.mail_status, submission.mail_attempts) == (MailStatus.SENT, 1)
+    assert (submission.status, submission.attempts) == (MailStatus.SENT, 1)
     (message,) = mail.outbox
     assert message.to == ["barrierefreiheit@example.org"]
     assert message.reply_to == ["erika@example.org"]
@@ -214,8 +215,8 @@ def test_mail_server_down_keeps_the_report_and_sends_it_later(post, page, settin
     response = post(page.url, VALID)
     assert response.status_code == 200 and "Danke" in main(response)
     submission = FeedbackSubmission.objects.get()
-    assert (submission.mail_status, submission.mail_attempts) == (MailStatus.PENDING, 1)
-    assert submission.mail_error == "ConnectionRefusedError"
+    assert (submission.status, submission.attempts) == (MailStatus.PENDING, 1)
+    assert submission.last_error == "ConnectionRefusedError"
     assert not mail.outbox
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # server is back
@@ -223,7 +224,7 @@ def test_mail_server_down_keeps_the_report_and_sends_it_later(post, page, settin
     call_command("send_pending_mail", stdout=out)
     assert "1 mail(s) sent, 0 still waiting" in out.getvalue()
     submission.refresh_from_db()
-    assert (submission.mail_status, submission.mail_attempts) == (MailStatus.SENT, 2)
+    assert (submission.status, submission.attempts) == (MailStatus.SENT, 2)
     assert [m.to for m in mail.outbox] == [["barrierefreiheit@example.org"]]
     call_command("send_pending_mail", stdout=io.StringIO())
     assert len(mail.outbox) == 1  # never twice
@@ -231,13 +232,15 @@ def test_mail_server_down_keeps_the_report_and_sends_it_later(post, page, settin
 
 def test_mail_is_marked_failed_after_the_last_attempt(post, page, settings):
     settings.EMAIL_BACKEND = "tests.events.mail_backends.BrokenBackend"
-    settings.REGISTRATION_MAIL_ATTEMPTS = 2
+    settings.MAIL_ATTEMPTS = 2
     post(page.url, VALID)
     submission = FeedbackSubmission.objects.get()
-    assert feedback.send(submission.pk) is False
+    assert outbox.deliver(FeedbackSubmission, submission.pk) is False
     submission.refresh_from_db()
-    assert (submission.mail_status, submission.mail_attempts) == (MailStatus.FAILED, 2)
-    assert feedback.send(submission.pk) is None  # given up; staff still see it in the admin
+    assert (submission.status, submission.attempts) == (MailStatus.FAILED, 2)
+    assert (
+        outbox.deliver(FeedbackSubmission, submission.pk) is None
+    )  # given up; staff still see it in the admin
 
 
 def test_a_broken_task_queue_loses_no_report(post, page, monkeypatch):
@@ -245,11 +248,11 @@ def test_a_broken_task_queue_loses_no_report(post, page, monkeypatch):
         def enqueue(self, *args, **kwargs):
             raise ConnectionError("queue down")
 
-    monkeypatch.setattr("metropolregion.tasks.send_feedback_mail", BrokenQueue())
+    monkeypatch.setattr("metropolregion.outbox.send_from_outbox", BrokenQueue())
     response = post(page.url, VALID)
     assert response.status_code == 200
-    assert FeedbackSubmission.objects.get().mail_status == MailStatus.PENDING
-    assert feedback.send_pending() == 1 and len(mail.outbox) == 1
+    assert FeedbackSubmission.objects.get().status == MailStatus.PENDING
+    assert outbox.send_pending() == 1 and len(mail.outbox) == 1
 
 
 def test_staff_see_the_report_under_forms_in_the_admin(post, page, client, admin_user):
@@ -291,7 +294,7 @@ def test_retention_deletes_name_and_address_but_keeps_the_report(post, page, set
     assert old.form_data["barrier"] == VALID["barrier"]  # what was reported stays
     assert old.anonymised_at is not None
     assert new.form_data["email"] == "neu@example.org" and new.anonymised_at is None
-    assert feedback.purge_due() == 0  # nothing twice
+    assert feedback_retention.purge_due() == 0  # nothing twice
 
 
 def test_one_person_is_erased_on_request(post, page):
@@ -305,13 +308,14 @@ def test_one_person_is_erased_on_request(post, page):
 def test_demo_turns_an_older_statement_page_into_the_form_page(home_page):
     """A site loaded before the form existed has a standard page at the same slug; loading
     the demo again replaces it (instead of leaving the statement without its form)."""
-    from metropolregion.demo.core import upsert_child
+    from demo.building import upsert as upsert_child
     from tests.factories import StandardPageFactory
+    from tests.factories.pages import FeedbackFormPageFactory
 
     StandardPageFactory(parent=home_page, slug="barrierefreiheit")
     page = upsert_child(
         home_page,
-        FeedbackFormPage,
+        FeedbackFormPageFactory,
         "barrierefreiheit",
         title="Erklärung zur Barrierefreiheit",
         to_address="barrierefreiheit@example.org",

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from events.views import FIRST_YEAR, LAST_YEAR
+from events.listing import FIRST_YEAR, LAST_YEAR
 from tests.factories.events import EventPageFactory, berlin
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.pages import FeedbackFormPageFactory
@@ -89,11 +89,11 @@ def site_content(home_page, calendar_page, frozen, settings):
     projects = ProjectIndexPageFactory(parent=home_page, slug="projekte")
     ProjectPageFactory(parent=projects, topics=["Wasserstoff"], working_group=group, logo=None)
     news = NewsIndexPageFactory(parent=home_page)
-    NewsPageFactory(parent=news, date=datetime.date(2025, 5, 1), tags=["Wasserstoff"])
+    NewsPageFactory(parent=news, date=datetime.date(2025, 5, 1), topics=["Wasserstoff"])
     event = EventPageFactory(
         parent=calendar_page,
         start=berlin(2025, 6, 24, 10, 0),
-        tags=["Wasserstoff"],
+        topics=["Wasserstoff"],
         working_group=group,
         registration_mode="intern",
         capacity=5,
@@ -160,7 +160,7 @@ def test_undecodable_query_strings(get, site_content, target, key, raw):
 @given(year=integers, month=integers)
 def test_month_view_with_any_numbers(get, site_content, year, month):
     response = get("get", f"{site_content['calendar']}monat/{year}/{month}/")
-    # The calendar shows the months of 1990 to 2100 (events.views); others are not found.
+    # The calendar shows the months of 1990 to 2100 (events.listing); others are not found.
     valid = FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12
     assert response.status_code == (200 if valid else 404), (year, month)
 

@@ -18,6 +18,8 @@ EXTRA_PAGES = {
     "termine--archiv": "/termine/archiv/",
     "termine--monat-2025-09": "/termine/monat/2025/9/",
     "termine--filtered": "/termine/?thema=wasserstoff&format=unbekannt",
+    # The project list with two active filters (their remove links and "remove all").
+    "projekte--filtered": "/projekte/?thema=wasserstoff&status=laufend",
     # Registration: the form, the members-only notice, the cancel page with a bad link.
     "anmeldung": "/termine/netzwerktreffen-wasserstoff-mittelstand/anmeldung/",
     "anmeldung-mitglieder": "/termine/online-sprechstunde-foerderung-revier/anmeldung/",
@@ -30,9 +32,13 @@ ERROR_PAGES = {
     ),
 }
 # Forms after a POST: the feedback form of the accessibility statement with its error
-# summary, and its thank-you page.
+# summary, and its thank-you page; the registration form with its errors.
 POSTED_PAGES = {
     "barrierefreiheit-fehler": ("/barrierefreiheit/", {"email": "kaputt"}),
+    "anmeldung-fehler": (
+        "/termine/netzwerktreffen-wasserstoff-mittelstand/anmeldung/",
+        {"email": "kaputt", "website": "x"},
+    ),
     "barrierefreiheit-danke": (
         "/barrierefreiheit/",
         {
@@ -66,6 +72,7 @@ def test_public_pages_are_valid_html(client, demo_content):
         documents[name] = response.content
     assert b'id="form-errors"' in documents["barrierefreiheit-fehler"]
     assert b'id="form-errors"' not in documents["barrierefreiheit-danke"]
+    assert b'id="form-errors"' in documents["anmeldung-fehler"]
     for name, (url, status) in ERROR_PAGES.items():
         response = client.get(url)
         assert response.status_code == status, url

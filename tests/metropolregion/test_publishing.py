@@ -44,7 +44,7 @@ def news_data(kind=NEWS, title="Wasserstoff verbindet", slug="wasserstoff-verbin
         "teaser": "Ein neues Netzwerk verbindet Erzeuger und Abnehmer in der Region.",
         "image": "",
         "body": streamfield([]),
-        "tags": "",
+        "topics": "",
         "working_group": "",
         "comments": inline_formset([]),
     }

@@ -30,16 +30,14 @@ def test_the_schedule_runs_publishing_every_minute_and_the_purges_daily():
     assert set(jobs) == {
         "publish_scheduled",
         "send_pending_mail",
-        "purge_registrations",
-        "purge_feedback",
-        "purge_login_attempts",
+        "purge_personal_data",
         "clearsessions",
     }
     assert jobs["publish_scheduled"].trigger.interval == datetime.timedelta(
         seconds=settings.PUBLISH_SCHEDULED_SECONDS
     )
     assert settings.PUBLISH_SCHEDULED_SECONDS == 60
-    assert str(jobs["purge_registrations"].trigger.timezone) == "Europe/Berlin"
+    assert str(jobs["purge_personal_data"].trigger.timezone) == "Europe/Berlin"
     assert all(job.max_instances == 1 and job.coalesce for job in jobs.values())
 
 

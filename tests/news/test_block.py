@@ -48,11 +48,11 @@ def test_block_shows_the_newest_news_and_links_to_the_index(client, home_page, n
 @pytest.mark.django_db
 def test_block_filters_by_kind_and_topic(client, home_page, news_index):
     NewsPageFactory(parent=news_index, title="PM Wasserstoff", kind="pressemitteilung",
-                    tags=["Wasserstoff"], date=datetime.date(2025, 1, 1))  # fmt: skip
+                    topics=["Wasserstoff"], date=datetime.date(2025, 1, 1))  # fmt: skip
     NewsPageFactory(parent=news_index, title="PM Solar", kind="pressemitteilung",
-                    tags=["Solarwirtschaft"], date=datetime.date(2025, 1, 2))  # fmt: skip
+                    topics=["Solarwirtschaft"], date=datetime.date(2025, 1, 2))  # fmt: skip
     NewsPageFactory(parent=news_index, title="Nachricht Wasserstoff", kind="nachricht",
-                    tags=["Wasserstoff"], date=datetime.date(2025, 1, 3))  # fmt: skip
+                    topics=["Wasserstoff"], date=datetime.date(2025, 1, 3))  # fmt: skip
     put_news_block(home_page, count=12, kind="pressemitteilung")
     assert card_titles(client.get("/").content.decode()) == ["PM Solar", "PM Wasserstoff"]
     put_news_block(home_page, count=12, tag="wasserstoff")

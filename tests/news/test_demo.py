@@ -6,8 +6,9 @@ import io
 import pytest
 from wagtail.images import get_image_model
 
+from demo import news as demo
+from demo import news as demo_texts
 from metropolregion.models import HomePage, NavigationSettings
-from news import demo, demo_texts
 from news.models import NewsIndexPage, NewsPage
 from news.queries import public_news
 
@@ -45,7 +46,7 @@ def test_demo_builds_the_news_section_idempotently(client, home_page, site):
     assert 'class="latest-news container"' in home_html and "Staatssekretär Ude" in home_html
 
     mint = NewsPage.objects.get(slug="mint-monat-september-2025")
-    assert {tag.name for tag in mint.tags.all()} == {"Fachkräfte", "Innovation"}
+    assert {tag.name for tag in mint.topics.all()} == {"Fachkräfte", "Innovation"}
     assert client.get(mint.url).status_code == 200
 
 

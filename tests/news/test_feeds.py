@@ -24,7 +24,7 @@ def feed_news(news_index, hidden_news):
         date=datetime.date(2025, 6, 24),
         kind="nachricht",
         teaser="Kurz & knapp <im Sommer>.",
-        tags=["Wasserstoff", "Strukturwandel"],
+        topics=["Wasserstoff", "Strukturwandel"],
     )
     winter = NewsPageFactory(
         parent=news_index,

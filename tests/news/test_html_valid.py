@@ -6,8 +6,8 @@ import io
 
 import pytest
 
+from demo import news as demo
 from metropolregion.models import HomePage
-from news import demo
 from tests import html_validator
 
 pytestmark = pytest.mark.validator  # skipped with a reason without Java/vnu.jar, never in CI

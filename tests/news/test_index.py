@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from news.queries import read_filters
+from news.filters import NEWS_FILTERS
 from tests.factories.news import NewsPageFactory, many_news
 
 
@@ -20,15 +20,15 @@ def mixed_news(news_index):
     return {
         "pm-2025": make(
             parent=news_index, title="PM 2025", date=datetime.date(2025, 3, 1),
-            kind="pressemitteilung", tags=["Wasserstoff"],
+            kind="pressemitteilung", topics=["Wasserstoff"],
         ),
         "n-2025": make(
             parent=news_index, title="Nachricht 2025", date=datetime.date(2025, 2, 1),
-            kind="nachricht", tags=["Wasserstoff", "Fachkräfte"],
+            kind="nachricht", topics=["Wasserstoff", "Fachkräfte"],
         ),
         "pm-2024": make(
             parent=news_index, title="PM 2024", date=datetime.date(2024, 11, 5),
-            kind="pressemitteilung", tags=["Fachkräfte"],
+            kind="pressemitteilung", topics=["Fachkräfte"],
         ),
         "n-2024": make(
             parent=news_index, title="Nachricht 2024", date=datetime.date(2024, 6, 1),
@@ -36,7 +36,7 @@ def mixed_news(news_index):
         ),
         "n-2025-late": make(
             parent=news_index, title="Nachricht Dezember", date=datetime.date(2025, 12, 1),
-            kind="nachricht", tags=["Bioökonomie"],
+            kind="nachricht", topics=["Bioökonomie"],
         ),
     }  # fmt: skip
 
@@ -116,20 +116,23 @@ def test_unknown_filter_values_are_ignored_with_a_visible_notice(
     assert response.status_code == 200
     assert len(titles(response)) == len(mixed_news)  # the unknown filter is ignored
     html = response.content.decode()
-    assert 'class="news-notice" role="status"' in html
+    assert '<p class="notice" role="status">' in html
     assert "<script>" not in html.split("<body", 1)[1].split("</main>")[0]
 
 
 def test_read_filters_without_http():
     class FakeTag:
         def __init__(self, slug):
-            self.slug = slug
+            self.slug = self.name = slug
+
+    def read_filters(params, topics):
+        return NEWS_FILTERS.read(params, offered={"topic": topics})
 
     wasserstoff = FakeTag("wasserstoff")
     filters = read_filters({"art": "pressemitteilung", "thema": "wasserstoff"}, [wasserstoff])
-    assert (filters.kind, filters.tag, filters.notices) == ("pressemitteilung", wasserstoff, [])
+    assert (filters.kind, filters.topic, filters.notices) == ("pressemitteilung", wasserstoff, [])
     filters = read_filters({"art": "PRESSEMITTEILUNG", "thema": "solar"}, [wasserstoff])
-    assert (filters.kind, filters.tag, len(filters.notices)) == ("", None, 2)
+    assert (filters.kind, filters.topic, len(filters.notices)) == (None, None, 2)
     assert not read_filters({"art": "", "thema": ""}, []).notices
 
 

@@ -101,13 +101,13 @@ class AdminCreateTest(WagtailPageTestCase):
                     ),
                 ]
             ),
-            "tags": "Wasserstoff, Strukturwandel",
+            "topics": "Wasserstoff, Strukturwandel",
             "working_group": group.pk if group else "",
         }
         data.update(overrides)
         return nested_form_data(data)
 
-    def test_create_news_page_with_image_tags_and_working_group(self):
+    def test_create_news_page_with_image_topics_and_working_group(self):
         index = NewsIndexPageFactory(parent=self.home)
         group = make_working_group(self.home)
         self.assertCanCreate(index, NewsPage, self.news_page_data(index, group))
@@ -116,14 +116,14 @@ class AdminCreateTest(WagtailPageTestCase):
         self.assertTrue(page.is_press_release)
         self.assertEqual(page.image, self.image)
         self.assertEqual(
-            sorted(tag.name for tag in page.tags.all()), ["Strukturwandel", "Wasserstoff"]
+            sorted(tag.name for tag in page.topics.all()), ["Strukturwandel", "Wasserstoff"]
         )
         self.assertEqual(page.working_group_id, group.pk)
         self.assertEqual([block.block_type for block in page.body], ["section", "call_to_action"])
 
     def test_index_and_news_page_can_be_previewed(self):
         index = NewsIndexPageFactory(parent=self.home)
-        page = NewsPageFactory(parent=index, kind="pressemitteilung", tags=["Wasserstoff"])
+        page = NewsPageFactory(parent=index, kind="pressemitteilung", topics=["Wasserstoff"])
         self.assertPageIsPreviewable(index, post_data=self.news_index_data())
         self.assertPageIsPreviewable(page, post_data=self.news_page_data(index))
 
@@ -161,7 +161,7 @@ def test_news_page_renders_date_kind_image_credit_topics_and_group(client, news_
         kind="nachricht",
         with_image=True,
         image__credit="Mia Probst",
-        tags=["Wasserstoff"],
+        topics=["Wasserstoff"],
         working_group=group,
     )
     response = client.get(page.url)
@@ -218,35 +218,37 @@ def test_news_article_json_ld_is_complete_and_cannot_break_out(client, news_inde
 def test_more_news_by_shared_topic_or_group_newest_first(client, news_index, hidden_news):
     group = make_working_group(news_index.get_parent())
     page = NewsPageFactory(
-        parent=news_index, slug="diese", tags=["Wasserstoff", "Mobilität"], working_group=group
+        parent=news_index, slug="diese", topics=["Wasserstoff", "Mobilität"], working_group=group
     )
     day = datetime.date(2025, 5, 1)
-    same_tag_old = NewsPageFactory(parent=news_index, date=day, tags=["Wasserstoff"])
+    same_tag_old = NewsPageFactory(parent=news_index, date=day, topics=["Wasserstoff"])
     same_group = NewsPageFactory(
         parent=news_index, date=day + datetime.timedelta(days=3), working_group=group
     )
-    both_tags = NewsPageFactory(
-        parent=news_index, date=day + datetime.timedelta(days=2), tags=["Wasserstoff", "Mobilität"]
+    both_topics = NewsPageFactory(
+        parent=news_index,
+        date=day + datetime.timedelta(days=2),
+        topics=["Wasserstoff", "Mobilität"],
     )
     newest = NewsPageFactory(
-        parent=news_index, date=day + datetime.timedelta(days=5), tags=["Mobilität"]
+        parent=news_index, date=day + datetime.timedelta(days=5), topics=["Mobilität"]
     )
-    NewsPageFactory(parent=news_index, date=day + datetime.timedelta(days=9), tags=["Startups"])
+    NewsPageFactory(parent=news_index, date=day + datetime.timedelta(days=9), topics=["Startups"])
     draft, private = hidden_news
     for hidden in (draft, private):
-        hidden.tags.set(["Wasserstoff"])
+        hidden.topics.set(["Wasserstoff"])
         hidden.date = day + datetime.timedelta(days=30)
         hidden.save()
 
     related = client.get(page.url).context["related_news"]
-    assert related == [newest, same_group, both_tags]  # three, newest first, no duplicates
+    assert related == [newest, same_group, both_topics]  # three, newest first, no duplicates
     assert same_tag_old not in related and page not in related
 
 
 @pytest.mark.django_db
 def test_news_page_without_topics_or_group_has_no_more_news(client, news_index):
     page = NewsPageFactory(parent=news_index)
-    NewsPageFactory(parent=news_index, tags=["Wasserstoff"])
+    NewsPageFactory(parent=news_index, topics=["Wasserstoff"])
     response = client.get(page.url)
     assert response.context["related_news"] == []
     assert 'id="news-related-heading"' not in response.content.decode()

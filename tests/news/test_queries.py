@@ -22,7 +22,7 @@ def test_index_and_feed_queries_are_the_same_for_10_and_100_news(client, home_pa
     many_news(few_index, 10 + 2)  # one more page and a 2nd page to look at
     many_news(many_index, 100)
     for index in (few_index, many_index):
-        NewsPageFactory(parent=index, kind="pressemitteilung", tags=["Wasserstoff"])
+        NewsPageFactory(parent=index, kind="pressemitteilung", topics=["Wasserstoff"])
 
     few = counts(client, few_index, PAGES + FEEDS)
     many = counts(client, many_index, PAGES + FEEDS)
@@ -39,7 +39,7 @@ def test_index_and_feed_queries_do_not_depend_on_the_items_shown_even_with_a_col
     single = count_queries(client, news_index.url + "?page=2", cold=True)
     assert full == single
     # the press feed has one item, the full feed twelve
-    NewsPageFactory(parent=news_index, kind="pressemitteilung", tags=["Wasserstoff"])
+    NewsPageFactory(parent=news_index, kind="pressemitteilung", topics=["Wasserstoff"])
     rss = count_queries(client, news_index.url + "feed/rss/", cold=True)
     press_rss = count_queries(client, news_index.url + "presse/feed/rss/", cold=True)
     assert rss == press_rss
@@ -47,13 +47,13 @@ def test_index_and_feed_queries_do_not_depend_on_the_items_shown_even_with_a_col
 
 @pytest.mark.django_db
 def test_news_page_queries_do_not_depend_on_topics_or_related_news(client, news_index):
-    lonely = NewsPageFactory(parent=news_index, slug="allein", with_image=True, tags=["Solar"])
-    NewsPageFactory(parent=news_index, with_image=True, tags=["Solar"])  # its one relative
+    lonely = NewsPageFactory(parent=news_index, slug="allein", with_image=True, topics=["Solar"])
+    NewsPageFactory(parent=news_index, with_image=True, topics=["Solar"])  # its one relative
     popular = NewsPageFactory(
         parent=news_index,
         slug="beliebt",
         with_image=True,
-        tags=["Wasserstoff", "Strukturwandel", "Fachkräfte", "Mobilität"],
+        topics=["Wasserstoff", "Strukturwandel", "Fachkräfte", "Mobilität"],
     )
     many_news(news_index, 8)  # related to `popular` by two of its tags
     assert count_queries(client, lonely.url) == count_queries(client, popular.url)

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from demo import projects as demo
 from metropolregion.models import HomePage, NavigationSettings
-from projects import demo
 from projects.models import ProjectIndexPage, ProjectPage, WorkingGroupContact, WorkingGroupPage
 
 SEED_PROJECTS = [

@@ -4,61 +4,65 @@ import re
 
 import pytest
 from django.http import QueryDict
+from django.utils import translation
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
-from projects.filters import apply_filter, read_filter, topic_url
+from projects.filters import PROJECT_FILTERS, topic_url
 from projects.models import ProjectPage, ProjectStatus
 from tests.factories.projects import ProjectPageFactory
 
 from .utils import add_projects
-
-STATUSES = ProjectStatus.choices
 
 
 def tags(*names):
     return [Tag(name=name, slug=name.lower()) for name in names]
 
 
+def read(query, topics):
+    return PROJECT_FILTERS.read(QueryDict(query), offered={"topic": topics})
+
+
 def test_no_parameters_no_filter():
-    chosen = read_filter(QueryDict(""), tags("Wasserstoff"), STATUSES, "/projekte/")
+    chosen = read("", tags("Wasserstoff"))
     assert not chosen.is_active
-    assert chosen.active == [] and not chosen.unknown_topic and not chosen.unknown_status
+    assert chosen.active == [] and chosen.notices == []
 
 
 def test_known_topic_and_status_are_active_and_removable_one_by_one():
-    params = QueryDict("thema=wasserstoff&status=laufend&page=2")
-    chosen = read_filter(params, tags("Mobilität", "Wasserstoff"), STATUSES, "/projekte/")
+    chosen = read("thema=wasserstoff&status=laufend&page=2", tags("Mobilität", "Wasserstoff"))
     assert chosen.topic.name == "Wasserstoff" and chosen.status == "laufend"
     topic, status = chosen.active
-    assert (topic.value, topic.remove_url) == ("Wasserstoff", "/projekte/?status=laufend")
+    assert (topic.value, topic.remove_query) == ("Wasserstoff", "?status=laufend")
     assert status.value == ProjectStatus.ONGOING.label
-    assert status.remove_url == "/projekte/?thema=wasserstoff"
+    assert status.remove_query == "?thema=wasserstoff"
 
 
 def test_removing_the_only_filter_gives_the_plain_list():
-    chosen = read_filter(
-        QueryDict("thema=wasserstoff&status="), tags("Wasserstoff"), STATUSES, "/p/"
-    )
-    assert [a.remove_url for a in chosen.active] == ["/p/"]
+    chosen = read("thema=wasserstoff&status=", tags("Wasserstoff"))
+    assert [a.remove_query for a in chosen.active] == [""]
 
 
 def test_values_are_read_case_insensitively_and_trimmed():
-    chosen = read_filter(
-        QueryDict("thema=%20Wasserstoff%20&status=LAUFEND"), tags("Wasserstoff"), STATUSES
-    )
+    chosen = read("thema=%20Wasserstoff%20&status=LAUFEND", tags("Wasserstoff"))
     assert chosen.topic.slug == "wasserstoff" and chosen.status == "laufend"
 
 
 def test_unknown_values_are_ignored_and_reported():
-    chosen = read_filter(QueryDict("thema=quatsch&status=bald"), tags("Wasserstoff"), STATUSES)
-    assert chosen.topic is None and chosen.status == "" and not chosen.is_active
-    assert (chosen.unknown_topic, chosen.unknown_status) == ("quatsch", "bald")
+    chosen = read("thema=quatsch&status=bald", tags("Wasserstoff"))
+    assert chosen.topic is None and chosen.status is None and not chosen.is_active
+    assert [field.unknown for field in chosen.bound] == ["quatsch", "bald"]
+    with translation.override("en"):
+        assert chosen.notices == [
+            "There is no topic “quatsch”; projects on all topics are shown.",
+            "There is no status “bald”; projects with any status are shown.",
+        ]
 
 
 def test_a_very_long_unknown_value_is_shortened_in_the_notice():
-    chosen = read_filter(QueryDict("thema=" + "x" * 500), [], STATUSES)
-    assert len(chosen.unknown_topic) == 60 and chosen.unknown_topic.endswith("…")
+    chosen = read("thema=" + "x" * 500, [])
+    unknown = chosen.bound[0].unknown
+    assert len(unknown) == 60 and unknown.endswith("…")
 
 
 def test_topic_url_encodes_umlauts():
@@ -66,20 +70,18 @@ def test_topic_url_encodes_umlauts():
 
 
 @pytest.mark.django_db
-def test_apply_filter_narrows_the_queryset(project_index, logos):
+def test_the_filter_narrows_the_queryset(project_index, logos):
     h2 = add_projects(project_index, 2, logos, topics=("Wasserstoff",))
     done = add_projects(
         project_index, 1, logos, topics=("Wasserstoff",), status=ProjectStatus.COMPLETED
     )
     add_projects(project_index, 2, logos, topics=("Mobilität",))
-    wasserstoff = Tag.objects.get(slug="wasserstoff")
-    chosen = read_filter(QueryDict("thema=wasserstoff"), [wasserstoff], STATUSES)
-    found = apply_filter(ProjectPage.objects.all(), chosen)
-    assert {p.pk for p in found} == {p.pk for p in h2 + done}
-    chosen = read_filter(
-        QueryDict("thema=wasserstoff&status=abgeschlossen"), [wasserstoff], STATUSES
-    )
-    assert [p.pk for p in apply_filter(ProjectPage.objects.all(), chosen)] == [done[0].pk]
+    projects = ProjectPage.objects.all()
+    chosen = PROJECT_FILTERS.read(QueryDict("thema=wasserstoff"), projects)
+    assert [option.label for option in chosen.fields[0].options] == ["Mobilität", "Wasserstoff"]
+    assert {p.pk for p in chosen.apply(projects)} == {p.pk for p in h2 + done}
+    chosen = PROJECT_FILTERS.read(QueryDict("thema=wasserstoff&status=abgeschlossen"), projects)
+    assert [p.pk for p in chosen.apply(projects)] == [done[0].pk]
 
 
 def card_titles(html):
@@ -117,7 +119,7 @@ def test_topic_filter_in_the_list(client, catalogue):
     assert card_titles(html) == ["Projekt 000", "Projekt 001", "Projekt 002"]
     assert '<option value="wasserstoff" selected>' in html
     # The active filter is shown, with a link that removes it.
-    assert 'class="project-active-filters__remove" href="/projekte/"' in html
+    assert 'class="listing-filter__remove" href="/projekte/"' in html
 
 
 @pytest.mark.django_db
@@ -132,7 +134,7 @@ def test_topic_and_status_together(client, catalogue):
     assert card_titles(html) == ["Projekt 002"]
     assert 'href="/projekte/?status=abgeschlossen"' in html  # removes the topic only
     assert 'href="/projekte/?thema=wasserstoff"' in html  # removes the status only
-    assert 'class="project-active-filters__reset" href="/projekte/"' in html
+    assert 'class="listing-filter__reset" href="/projekte/"' in html
 
 
 @pytest.mark.django_db
@@ -143,7 +145,7 @@ def test_unknown_topic_shows_a_notice_and_all_projects(client, catalogue):
     notice = re.search(r'<p class="notice" role="status">(.*?)</p>', html, re.S)
     assert notice and "gibt-es-nicht" in notice.group(1)
     assert len(card_titles(html)) == 5
-    assert "project-active-filters" not in html
+    assert "listing-filter__active" not in html
 
 
 @pytest.mark.django_db

@@ -9,13 +9,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
+from metropolregion import clock
 from testimonials import blocks, rotation
 from tests.factories import ImageFactory
 from tests.factories import testimonials as factories
 
-BERLIN = rotation.BERLIN
+BERLIN = clock.BERLIN
 
 
 def clean(**value):
@@ -51,7 +51,7 @@ def names(html):
 def at(monkeypatch, day, hour=12):
     """Let the site believe it is `hour` o'clock in Berlin on `day`."""
     moment = datetime.datetime.combine(day, datetime.time(hour), tzinfo=BERLIN)
-    monkeypatch.setattr(timezone, "now", lambda: moment.astimezone(datetime.UTC))
+    monkeypatch.setattr(clock, "now", lambda: moment.astimezone(datetime.UTC))
 
 
 @pytest.fixture

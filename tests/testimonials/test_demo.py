@@ -7,8 +7,9 @@ import pathlib
 import pytest
 from django.core.management import call_command
 
+from demo import testimonials as demo
 from metropolregion.models import HomePage
-from testimonials import demo, models
+from testimonials import models
 
 SEED = pathlib.Path("/work/shared/seeds/000_50e8e13f0a81b3a7.txt")
 REAL_PEOPLE = ["Berkner", "Rosenthal", "Heine", "Petersen", "Katzek"]

@@ -4,8 +4,6 @@ across days, fair over time."""
 import datetime
 import itertools
 
-from django.utils import timezone
-
 from testimonials import rotation
 
 IDS = [3, 7, 11, 19, 23]
@@ -32,14 +30,3 @@ def test_selection_changes_from_day_to_day_and_reaches_everyone():
 def test_asking_for_more_than_there_are_gives_all():
     assert sorted(rotation.pick_for_day(IDS[:2], 6, datetime.date(2025, 6, 24))) == IDS[:2]
     assert rotation.pick_for_day([], 3, datetime.date(2025, 6, 24)) == []
-
-
-def test_today_is_the_calendar_day_in_berlin(monkeypatch):
-    # 22:30 UTC on 24 June is already 00:30 on 25 June in Berlin (summer time).
-    late = datetime.datetime(2025, 6, 24, 22, 30, tzinfo=datetime.UTC)
-    monkeypatch.setattr(timezone, "now", lambda: late)
-    assert rotation.today() == datetime.date(2025, 6, 25)
-    # 22:30 UTC in winter is 23:30 in Berlin: still the same day.
-    winter = datetime.datetime(2025, 1, 14, 22, 30, tzinfo=datetime.UTC)
-    monkeypatch.setattr(timezone, "now", lambda: winter)
-    assert rotation.today() == datetime.date(2025, 1, 14)

@@ -2,9 +2,27 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from PIL import Image
+from PIL import Image, ImageDraw
 
-from metropolregion.demo.images import favicon_images
+# The mark: three segments of a ring around a white centre.
+COLOURS = [(0x0B, 0x3D, 0x6E), (0x00, 0x6E, 0x66), (0xF2, 0xB7, 0x05)]
+
+
+def favicon_images():
+    """The site's favicon mark in the sizes browsers ask for (drawn at 4x, scaled down)."""
+    result = {}
+    for px in (32, 180, 192, 512):
+        big = px * 4
+        image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
+        draw = ImageDraw.Draw(image)
+        for index, colour in enumerate(COLOURS):
+            draw.pieslice(
+                [0, 0, big - 1, big - 1], -90 + 120 * index, 30 + 120 * index, fill=colour
+            )
+        inset = big * 0.22
+        draw.ellipse([inset, inset, big - inset, big - inset], fill="white")
+        result[px] = image.resize((px, px), Image.LANCZOS)
+    return result
 
 
 class Command(BaseCommand):
