@@ -7,7 +7,6 @@ import io
 import re
 
 import pytest
-from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
@@ -187,9 +186,7 @@ def test_galleries_work_without_events(home_page):
     assert gallery.date == datetime.date(2025, 6, 24)
 
 
-@pytest.mark.django_db
-def test_demo_site_links_calendar_galleries_home_and_menu(client):
-    call_command("load_demo_content", stdout=io.StringIO())
+def test_demo_site_links_calendar_galleries_home_and_menu(client, demo_content):
     index = EventIndexPage.objects.get()
     events = {event.slug: event for event in EventPage.objects.all()}
     pages = queries.public_events(index)

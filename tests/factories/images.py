@@ -6,7 +6,7 @@ from metropolregion.images.models import Licence
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
-    """An image in the root collection with a small generated file (640×400) and its
+    """An image in the root collection with a small generated file (640x400) and its
     photographer."""
 
     title = factory.Sequence(lambda n: f"Testbild {n}")

@@ -1,4 +1,8 @@
-"""The demo content builds the site from the seed's facts and can be loaded again."""
+"""The demo content builds the site from the seed's facts and can be loaded again.
+
+One test runs `load_demo_content` on an empty database, as `make run` does; the others
+check the shared demo (`demo_content`, see tests/conftest.py) instead of loading it again.
+"""
 
 import io
 
@@ -9,6 +13,7 @@ from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from demo.core import DEMO_USERS
 from metropolregion.models import (
     FeedbackFormPage,
     HomePage,
@@ -77,17 +82,15 @@ def test_demo_content_builds_the_site_and_is_idempotent():
     assert SiteSettings.for_site(site).accounts
 
 
-@pytest.mark.django_db
-def test_demo_site_renders_every_page(client):
-    load()
-    for page in Page.objects.live().filter(depth__gte=2).specific():
+def test_demo_site_renders_every_page(client, demo_content):
+    pages = Page.objects.live().filter(depth__gte=2)
+    assert pages.count() >= 30
+    for page in pages.specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
 
 
-@pytest.mark.django_db
-def test_demo_images_are_generated_pngs():
-    load()
+def test_demo_images_are_generated_pngs(demo_content):
     images = get_image_model().objects.all()
     assert images.count() >= 5
     for image in images:
@@ -95,10 +98,11 @@ def test_demo_images_are_generated_pngs():
         assert image.width >= 300
 
 
-@pytest.mark.django_db
 @override_settings(DEBUG=True)
-def test_demo_logins_only_in_development():
-    output = load("--with-users")
+def test_demo_logins_only_in_development(demo_content):
+    first = snapshot()
+    output = load("--with-users")  # on the demo site that is already there
+    assert snapshot() == first
     users = get_user_model().objects
     assert users.get(username="admin").is_superuser
     editor = users.get(username="redaktion")
@@ -109,7 +113,8 @@ def test_demo_logins_only_in_development():
     assert "redaktion / redaktion-demo-2025" in output
 
 
-@pytest.mark.django_db
-def test_demo_logins_are_refused_without_debug():
+def test_demo_logins_are_refused_without_debug(demo_content):
     with pytest.raises(CommandError, match="DEBUG"):
         load("--with-users")
+    usernames = [user["username"] for user in DEMO_USERS]
+    assert not get_user_model().objects.filter(username__in=usernames).exists()

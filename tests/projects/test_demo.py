@@ -3,8 +3,6 @@ homepage, six working groups, the home-page blocks, and a second run changes not
 
 import io
 
-import pytest
-from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
@@ -41,13 +39,12 @@ def snapshot():
     )
 
 
-@pytest.mark.django_db
-def test_demo_builds_projects_and_working_groups_and_runs_again():
-    call_command("load_demo_content", stdout=io.StringIO())
-    home = HomePage.objects.get()
+def test_demo_builds_projects_and_working_groups_and_runs_again(demo_content):
+    first = snapshot()
     out = io.StringIO()
-    demo.build(out, home)
+    demo.build(out, HomePage.objects.get())  # again, on the demo: nothing changes
     assert "Projekte: 14" in out.getvalue()
+    assert snapshot() == first
 
     index = ProjectIndexPage.objects.get(slug="projekte")
     projects = ProjectPage.objects.child_of(index).live().order_by("path")
@@ -74,15 +71,8 @@ def test_demo_builds_projects_and_working_groups_and_runs_again():
     assert body.count("projects") == 1 and body.count("working_groups") == 1
     assert body.index("projects") < body.index("working_groups")
 
-    first = snapshot()
-    demo.build(io.StringIO(), HomePage.objects.get())
-    assert snapshot() == first
 
-
-@pytest.mark.django_db
-def test_demo_pages_render(client):
-    call_command("load_demo_content", stdout=io.StringIO())
-    demo.build(io.StringIO(), HomePage.objects.get())
+def test_demo_pages_render(client, demo_content):
     for url in ("/", "/projekte/", "/projekte/spot-on/", "/arbeitsgruppen/"):
         assert client.get(url).status_code == 200, url
     html = client.get("/").content.decode()

@@ -4,9 +4,6 @@ people quoted on the association's homepage; running it again changes nothing.""
 import io
 import pathlib
 
-import pytest
-from django.core.management import call_command
-
 from demo import testimonials as demo
 from metropolregion.models import HomePage
 from testimonials import models
@@ -15,11 +12,8 @@ SEED = pathlib.Path("/work/shared/seeds/000_50e8e13f0a81b3a7.txt")
 REAL_PEOPLE = ["Berkner", "Rosenthal", "Heine", "Petersen", "Katzek"]
 
 
-@pytest.mark.django_db
-def test_demo_testimonials_are_invented_and_built_once(client):
-    call_command("load_demo_content", stdout=io.StringIO())
-    demo.build(io.StringIO(), HomePage.objects.get(depth=2))
-    demo.build(io.StringIO(), HomePage.objects.get(depth=2))
+def test_demo_testimonials_are_invented_and_built_once(client, demo_content):
+    demo.build(io.StringIO(), HomePage.objects.get(depth=2))  # again, on the demo
     testimonials = list(models.Testimonial.objects.all())
     assert len(testimonials) == 5
     assert all(t.is_active and t.portrait_id and t.role and t.organisation for t in testimonials)
