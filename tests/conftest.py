@@ -164,6 +164,11 @@ class DemoDatabase:
         self.migrated = None  # the rows the migrations made, serialized
         self.row_counts = None
         self.state = "empty"
+        self.loaded_before = False
+
+    @staticmethod
+    def live_paths():
+        return [page.url for page in Page.objects.live().filter(depth__gte=2).specific()]
 
     def load(self):
         with self.blocker.unblock():
@@ -173,9 +178,17 @@ class DemoDatabase:
             connection.creation.deserialize_db_from_string(self.migrated)
             with open(os.devnull, "w") as devnull:
                 call_command("load_demo_content", stdout=devnull)
-            # The home page's renditions (AVIF, WebP and JPEG in several sizes) take many
-            # seconds to make: made now, no browser test spends its page timeout on them.
-            assert Client().get("/").status_code == 200
+            # Renditions (AVIF, WebP and JPEG in several sizes) take many seconds to make.
+            # Made now and committed, once for every test that renders the demo (tests in
+            # a rolled-back transaction would make them again, each): every live page on
+            # the first load, the home page on a reload (after a test changed the demo;
+            # what comes then visits few pages), so no browser test spends its page
+            # timeout on them.
+            client = Client()
+            paths = ["/"] if self.loaded_before else self.live_paths()
+            for path in paths:
+                assert client.get(path).status_code == 200, path
+            self.loaded_before = True
             self.row_counts = row_counts()
         self.state = "loaded"
 
