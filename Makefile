@@ -11,7 +11,7 @@ VNU_VERSION ?= 26.9.27
 VNU_DIR ?= .cache/vnu
 VNU_PKG := $(VNU_DIR)/node_modules/vnu-jar
 
-.PHONY: run test lint format bench install browser validator wrk messages check-deploy clean
+.PHONY: run test lint format bench screenshots install browser validator wrk messages check-deploy clean
 
 ## Create the virtual environment and install the pinned dependencies (once per change).
 $(VENV)/.installed: pyproject.toml
@@ -98,6 +98,14 @@ bench: install wrk browser
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo_content
 	DEBUG=0 $(PY) manage.py bench
+
+## Full-page PNGs of every page type at 390 and 1366 px for a review without a browser:
+## migrate, load the demo, serve it on a free port, shoot it with Debian's Chromium.
+SCREENSHOTS_DIR ?= .cache/screenshots
+screenshots: install browser
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_demo_content
+	CHROMIUM_PATH=$(CHROMIUM) $(PY) manage.py screenshots --output "$(SCREENSHOTS_DIR)"
 
 ## Extract and compile translations (needs GNU gettext: apt-get install gettext).
 messages: install

@@ -22,7 +22,7 @@ from .building import block, ensure_image, link, raw_blocks, sections, stream, u
 TEXTS = data.load("core")
 # One login per role: username, password, role (a group, or "superuser"), e-mail and name.
 DEMO_USERS = TEXTS["users"]
-# Alt texts of the drawn landscapes of events and news, by palette.
+# Alt texts of the drawn pictures of events and news, by theme.
 PICTURE_ALT = TEXTS["picture_alt"]
 
 
@@ -162,12 +162,15 @@ def create(stdout, with_users=False):
     texts = TEXTS["home"]
     picture = texts["hero"]["picture"]
     hero_image = ensure_image(
-        picture["title"], lambda: drawings.landscape(picture["seed"], picture["palette"])
+        picture["title"],
+        lambda: drawings.picture(picture["theme"], picture["seed"], picture["palette"]),
     )
     card_images = [
         ensure_image(
             f"Schwerpunkt {card['title']}",
-            lambda n=n, card=card: drawings.landscape(100 + n, card["palette"], (1200, 720)),
+            lambda n=n, card=card: drawings.picture(
+                card["theme"], 100 + n, card["palette"], (1200, 720)
+            ),
         )
         for n, card in enumerate(texts["featured"]["cards"])
     ]

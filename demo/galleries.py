@@ -37,8 +37,8 @@ def pictures(number, item):
     return [
         ensure_image(
             f"Galerie {item['slug']} {n + 1:02d}",
-            lambda seed=3000 + 50 * number + n: drawings.landscape(
-                seed, item["palette"], PICTURE_SIZE
+            lambda seed=3000 + 50 * number + n, theme=picture["theme"]: drawings.picture(
+                theme, seed, item["palette"], PICTURE_SIZE
             ),
             credit=PHOTOGRAPHERS[picture["photographer"]],
             licence=Licence(picture["licence"]),

@@ -28,9 +28,9 @@ def news_image(item):
     picture = item["image"]
     return ensure_image(
         f"News {item['slug']}",
-        lambda: drawings.landscape(picture["seed"], picture["palette"], IMAGE_SIZE),
+        lambda: drawings.picture(picture["theme"], picture["seed"], picture["palette"], IMAGE_SIZE),
         credit=PHOTOGRAPHERS[picture["photographer"]],
-        description=PICTURE_ALT[picture["palette"]],
+        description=PICTURE_ALT[picture["theme"]],
     )
 
 

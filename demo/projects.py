@@ -64,7 +64,9 @@ def build_projects(stdout, home_page, groups):
         slug = item["slug"]
         logo = ensure_image(
             f"Logo {item['title']}",
-            lambda item=item: drawings.logo(item["logo_text"], item["palette"]),
+            lambda item=item: drawings.project_logo(
+                item["logo_text"], item["palette"], item["mark"]
+            ),
         )
         first, last = rng.choice(TEXTS["first_names"]), rng.choice(TEXTS["last_names"])
         details = {"heading": page["details_heading"], "text": f"<p>{item['details']}</p>"}
@@ -92,13 +94,15 @@ def build_projects(stdout, home_page, groups):
 
 
 def home_blocks(projects):
-    """A grid of all projects and the working groups' block."""
+    """A grid of the projects chosen for the home page and the working groups' block."""
     texts = TEXTS["home_blocks"]
+    by_slug = {project.slug: project for project in projects}
+    grid = dict(texts["projects"])
     chosen = [
-        {"type": "item", "value": project.pk, "id": block_id(f"home-project-{project.slug}")}
-        for project in projects
+        {"type": "item", "value": by_slug[slug].pk, "id": block_id(f"home-project-{slug}")}
+        for slug in grid.pop("chosen")
     ]
-    grid = {**texts["projects"], "projects": chosen, "max_count": len(projects)}
+    grid["projects"] = chosen
     return [
         block("projects", grid, "home-projects"),
         block("working_groups", texts["working_groups"], "home-working-groups"),

@@ -15,6 +15,10 @@ class MetropolregionConfig(AppConfig):
         from .navigation import forget_locales
 
         cache.connect_signals()
+        # A page just published: its pictures' renditions are made in the worker.
+        from . import renditions
+
+        renditions.connect_signals()
         # The core's own outbox and holders of personal data (the apps add theirs).
         from . import feedback, login_attempts
 

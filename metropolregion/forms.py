@@ -14,6 +14,20 @@ from django.utils.translation import gettext_lazy as _
 FIELD_TEMPLATE = "components/form_field.html"
 
 
+# A label that ends like a sentence is a sentence ("Ich bin einverstanden, … werden.").
+SENTENCE_END = (".", "?", "!", "…")
+
+
+def error_summary_line(label, error):
+    """A field's line in a form's error summary: its label as the field shows it, then the
+    error. "Name: Bitte geben Sie …"; after a label that is a sentence the error is the next
+    sentence ("… gespeichert werden. Bitte stimmen Sie …"), never "werden.: Bitte"."""
+    label = str(label).strip()
+    if label.endswith(SENTENCE_END):
+        return f"{label} {error}"
+    return f"{label.rstrip(':').rstrip()}: {error}"
+
+
 class SiteFormRenderer(TemplatesSetting):
     """Renders with the project's templates (settings.TEMPLATES; Django's own form
     templates come from the `django.forms` app); a field as the site's field component."""

@@ -22,6 +22,12 @@ from .filters import topic_url
 
 GROUP_PROJECT = _("Project")
 MAX_GRID_PROJECTS = 24
+# How many cards a project grid shows unless the editor says otherwise: a selection, with
+# the link to the whole list after it. Card lists have 1, 2, 3 or 4 cards per row by their
+# width (static/css/site.css, "Card lists fill their rows"); 12 is the smallest number
+# that fills every row at all four (6 leaves a row of two under four, 8 one of two under
+# three).
+DEFAULT_GRID_PROJECTS = 12
 
 
 class PartnerBlock(blocks.StructBlock):
@@ -64,7 +70,7 @@ class ProjectGridValue(blocks.StructValue):
     def shown_projects(self):
         """The projects to show. (Not named `projects`: templates would find the chosen
         pages under that key first.)"""
-        limit = self.get("max_count") or MAX_GRID_PROJECTS
+        limit = self.get("max_count") or DEFAULT_GRID_PROJECTS
         if self.by_topic:
             return queries.projects_on_topic(self.get("topic") or "", limit)
         chosen = [page.pk for page in self.get("projects") or [] if page is not None]
@@ -103,10 +109,11 @@ class ProjectGridBlock(blocks.StructBlock):
         help_text=_("For “Projects on one topic”: shown in the order of the project list."),
     )
     max_count = blocks.IntegerBlock(
-        default=8,
+        default=DEFAULT_GRID_PROJECTS,
         min_value=1,
         max_value=MAX_GRID_PROJECTS,
         label=_("Show at most"),
+        help_text=_("12 fill every row at any screen width. A link to all projects follows."),
     )
 
     def clean(self, value):

@@ -71,6 +71,10 @@ MIDDLEWARE = [
     # 413 for a large body outside the admin, before anything reads it.
     "metropolregion.security.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for pages, feeds and JSON (not for streamed files). Below whitenoise (static files
+    # come pre-compressed), above the page cache (it stores plain bodies; gzip compresses
+    # hits and misses alike). BREACH: see metropolregion/compression.py.
+    "metropolregion.compression.GZipMiddleware",
     # Whole pages for anonymous visitors; everything below runs only on a miss.
     "metropolregion.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -6,12 +6,13 @@
 - `{% form_field field note=… privacy_url=… %}`: a field as the site's field component
   (metropolregion/forms.py), like `{{ field.as_field_group }}`, for any form, with what the
   page adds to a check box's label: a `note` and the link to the privacy notice.
+- `{{ field.label|error_summary_line:error }}`: a field's line in a form's error summary.
 """
 
 from django import template
 from django.template.defaulttags import CsrfTokenNode
 
-from metropolregion.forms import FIELD_TEMPLATE, SiteFormRenderer
+from metropolregion.forms import FIELD_TEMPLATE, SiteFormRenderer, error_summary_line
 
 register = template.Library()
 renderer = SiteFormRenderer()
@@ -36,3 +37,6 @@ def form_field(field, **extra):
     context = field.get_context()
     context.update(extra)
     return field.render(template_name=FIELD_TEMPLATE, context=context, renderer=renderer)
+
+
+register.filter("error_summary_line", error_summary_line)

@@ -11,7 +11,12 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from metropolregion.models import HomePage
-from projects.blocks import PartnerBlock, ProjectGridBlock, WorkingGroupsBlock
+from projects.blocks import (
+    DEFAULT_GRID_PROJECTS,
+    PartnerBlock,
+    ProjectGridBlock,
+    WorkingGroupsBlock,
+)
 from tests.factories import HomePageFactory
 from tests.factories.projects import (
     ProjectIndexPageFactory,
@@ -65,8 +70,9 @@ def test_chosen_projects_are_valid_and_the_topic_field_may_stay_empty(project_in
 
 
 @pytest.mark.django_db
-def test_max_count_is_bounded():
-    block, value = grid_value(projects=[], max_count=25)
+@pytest.mark.parametrize("max_count", [0, 25])
+def test_max_count_is_bounded(max_count):
+    block, value = grid_value(projects=[], max_count=max_count)
     with pytest.raises(ValidationError) as error:
         block.clean(value)
     assert "max_count" in error.value.block_errors
@@ -115,6 +121,23 @@ def test_chosen_grid_keeps_the_editors_order_and_skips_drafts(client, home_page,
     assert card_titles(html) == ["Gamma", "Alpha"]  # draft skipped, then cut at two
     assert "<picture>" in html and 'loading="lazy"' in html
     assert re.search(r'<a class="button" href="/projekte/">', html)
+
+
+@pytest.mark.django_db
+def test_grid_saved_without_a_count_shows_the_default_and_links_to_all(
+    client, home_page, project_index, logos
+):
+    """Content saved without `max_count` keeps working: the grid shows the default number,
+    one that fills every row with one, two, three or four cards per row."""
+    assert all(DEFAULT_GRID_PROJECTS % per_row == 0 for per_row in (1, 2, 3, 4))
+    projects = add_projects(project_index, DEFAULT_GRID_PROJECTS + 2, logos)
+    _, value = grid(projects=[p.pk for p in projects])
+    del value["max_count"]
+    assert ProjectGridBlock().to_python(value)["max_count"] == DEFAULT_GRID_PROJECTS
+    set_home_body(home_page, [("projects", value)])
+    html = client.get("/").content.decode()
+    assert card_titles(html) == [p.title for p in projects[:DEFAULT_GRID_PROJECTS]]
+    assert '<a class="button" href="/projekte/">Alle Projekte</a>' in html
 
 
 @pytest.mark.django_db

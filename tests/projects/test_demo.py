@@ -2,6 +2,7 @@
 homepage, six working groups, the home-page blocks, and a second run changes nothing."""
 
 import io
+import re
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -77,3 +78,18 @@ def test_demo_pages_render(client, demo_content):
         assert client.get(url).status_code == 200, url
     html = client.get("/").content.decode()
     assert "Unternehmen Revier" in html and "Strukturwandel im Revier" in html
+
+
+def test_home_page_shows_a_selection_of_projects_and_links_to_all(client, demo_content):
+    """Not all fourteen: eight of the running projects, then the link to all."""
+    (grid,) = [b for b in HomePage.objects.get().body if b.block_type == "projects"]
+    assert grid.value["max_count"] == 8
+    html = client.get("/").content.decode()
+    section = html[html.index('<section class="project-grid') :]
+    section = section[: section.index("</section>")]
+    slugs = re.findall(r'<a class="card__link" href="/projekte/([^/"]+)/">', section)
+    assert len(slugs) == 8 < ProjectPage.objects.live().count()
+    shown = ProjectPage.objects.filter(slug__in=slugs)
+    assert {project.status for project in shown} == {"laufend"}
+    assert '<a class="button" href="/projekte/">Alle Projekte</a>' in section
+    assert client.get("/projekte/").content.decode().count("card--project") == len(SEED_PROJECTS)
