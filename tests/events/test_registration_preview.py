@@ -2,8 +2,6 @@
 (`RegistrationPageMixin.preview_modes`); a preview stores nothing. And the hub that puts
 the person's registrations on "Mein Konto" without the membership app importing events."""
 
-from decimal import Decimal
-
 import pytest
 from django.contrib.auth.models import User
 
@@ -19,13 +17,10 @@ NOW = berlin(2025, 6, 1, 12, 0)
 
 @pytest.fixture
 def event(calendar_page, frozen):
+    """An event that takes registrations on the site (the clock well before it)."""
     frozen(NOW)
     return EventPageFactory(
-        parent=calendar_page,
-        title="Jahreskonferenz",
-        registration_mode="intern",
-        capacity=10,
-        price=Decimal("120.00"),
+        parent=calendar_page, title="Jahreskonferenz", registration_mode="intern"
     )
 
 
