@@ -125,7 +125,7 @@ def test_gallery_pictures_keep_their_size():
 def test_the_brand_mark_is_well_formed_svg_with_a_title():
     path = finders.find("img/brand-mark.svg")
     assert path
-    root = ElementTree.parse(path).getroot()  # noqa: S314 - our own file
+    root = ElementTree.parse(path).getroot()  # noqa: S314  # nosec B314 - our own file
     svg = "{http://www.w3.org/2000/svg}"
     assert root.tag == f"{svg}svg" and root.get("viewBox") == "0 0 48 48"
     assert root.find(f"{svg}title").text == "Metropolregion Mitteldeutschland"
@@ -140,4 +140,4 @@ def test_the_header_shows_the_brand_mark_and_keeps_the_link_name(client, home_pa
     response = client.get(static("img/brand-mark.svg"))
     assert response.status_code == 200
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    ElementTree.fromstring(body)  # noqa: S314 - our own file
+    ElementTree.fromstring(body)  # noqa: S314  # nosec B314 - our own file
