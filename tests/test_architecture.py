@@ -65,6 +65,17 @@ def test_import_contracts_are_kept():
     assert "0 broken" in result.stdout
 
 
+def test_no_stylesheet_template_or_script_over_400_lines():
+    too_long = {
+        str(path.relative_to(ROOT)): lines
+        for folder in ("static", "templates")
+        for path in (ROOT / folder).rglob("*")
+        if path.suffix in {".css", ".js", ".html"}
+        and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert too_long == {}
+
+
 @pytest.mark.parametrize("package", APPLICATION)
 def test_no_application_file_over_400_lines(package):
     """Past ~400 lines a module becomes a package (STYLE.md); migrations and data files
