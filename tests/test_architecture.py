@@ -1,6 +1,7 @@
 """The architecture holds: the import contracts of pyproject.toml (also run by `make lint`),
 the contract type that finds module cycles, and the size of the application's files."""
 
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -87,3 +88,24 @@ def test_no_application_file_over_400_lines(package):
         and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert too_long == {}
+
+
+def modules_of(package):
+    for path in sorted((ROOT / package).rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        if "migrations" in parts or parts[:2] == ("metropolregion", "settings"):
+            continue
+        yield ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+@pytest.mark.parametrize("package", [*APPLICATION, "demo"])
+def test_every_module_imports(package):
+    """A module no test reaches (a management command, the bench) still imports: a name
+    moved elsewhere fails here, not on someone's `make bench`."""
+    broken = {}
+    for module in modules_of(package):
+        try:
+            importlib.import_module(module)
+        except Exception as error:
+            broken[module] = repr(error)
+    assert broken == {}

@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from demo.bench import load
 from demo.bench.registrations import ATTEMPTS, THREADS, registration_throughput
-from events.dates import today
+from metropolregion.clock import today
 
 # Routes of routable index pages measured besides the page itself: (label, path below the
 # page; {year} and {month} are today's in Berlin).
