@@ -11,11 +11,16 @@ the flush after each test would delete the shared demo."""
 import os
 
 import pytest
+from axes.models import AccessAttempt
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.sessions.models import Session
 from django.db import connections
 from django.test.utils import modify_settings
 from pytest_django.live_server_helper import LiveServer
 
 from demo.bench.load import CHROMIUM_ARGS as LAUNCH_ARGS
+from metropolregion.settings import base as base_settings
 from tests.conftest import CHROMIUM
 
 
@@ -102,3 +107,32 @@ def describe(violations):
         + ", ".join(str(node["target"]) for node in v["nodes"][:5])
         for v in violations
     )
+
+
+EDITOR_PASSWORD = "sicher-editieren-2025"
+
+
+@pytest.fixture
+def editor(demo_site, settings):
+    """An editor login of its own (with the lock-out on, as in production), removed again
+    with its sessions afterwards (see tests/conftest.py)."""
+    settings.AXES_ENABLED = True
+    settings.AUTHENTICATION_BACKENDS = base_settings.AUTHENTICATION_BACKENDS
+    sessions_before = set(Session.objects.values_list("session_key", flat=True))
+    user = get_user_model().objects.create_user(
+        "csp-redaktion", "csp.redaktion@example.org", EDITOR_PASSWORD
+    )
+    user.groups.add(Group.objects.get(name="Redaktion"))
+    yield user
+    Session.objects.exclude(session_key__in=sessions_before).delete()
+    user.delete()
+    AccessAttempt.objects.all().delete()
+
+
+def log_in_as_editor(page, base):
+    """Log `editor` in through the admin's log-in form."""
+    page.goto(base + "/admin/login/")
+    page.locator("#id_username").fill("csp-redaktion")
+    page.locator("#id_password").fill(EDITOR_PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(base + "/admin/")

@@ -7,14 +7,11 @@ preview's included) and from Chromium's own console errors about the policy."""
 
 import pytest
 from axes.models import AccessAttempt
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.contrib.sessions.models import Session
 from wagtail.models import Page
 
 from metropolregion.settings import base as base_settings
 
-from .conftest import axe_violations, describe
+from .conftest import axe_violations, describe, log_in_as_editor
 
 pytestmark = pytest.mark.browser
 
@@ -95,30 +92,9 @@ def test_control_an_injected_inline_script_is_blocked_and_reported(demo_site, pa
     assert any("style-src" in violation for violation in violations), violations
 
 
-@pytest.fixture
-def editor(demo_site, settings):
-    """An editor login of its own (with the lock-out on, as in production), removed again
-    with its sessions afterwards (see tests/conftest.py)."""
-    settings.AXES_ENABLED = True
-    settings.AUTHENTICATION_BACKENDS = base_settings.AUTHENTICATION_BACKENDS
-    sessions_before = set(Session.objects.values_list("session_key", flat=True))
-    user = get_user_model().objects.create_user(
-        "csp-redaktion", "csp.redaktion@example.org", "sicher-editieren-2025"
-    )
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    yield user
-    Session.objects.exclude(session_key__in=sessions_before).delete()
-    user.delete()
-    AccessAttempt.objects.all().delete()
-
-
 def test_editor_logs_in_edits_and_previews_without_violation(demo_site, page, violations, editor):
     home = Page.objects.get(depth=2, locale__language_code="de")
-    page.goto(demo_site + "/admin/login/")
-    page.locator("#id_username").fill("csp-redaktion")
-    page.locator("#id_password").fill("sicher-editieren-2025")
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(demo_site + "/admin/")
+    log_in_as_editor(page, demo_site)
 
     page.goto(demo_site + "/admin/pages/")
     page.wait_for_load_state("networkidle")
