@@ -11,7 +11,7 @@ VNU_VERSION ?= 26.9.27
 VNU_DIR ?= .cache/vnu
 VNU_PKG := $(VNU_DIR)/node_modules/vnu-jar
 
-.PHONY: run test lint format bench screenshots install browser validator wrk messages check-deploy clean
+.PHONY: run test lint format bench screenshots lighthouse install browser validator wrk messages check-deploy clean
 
 ## Create the virtual environment and install the pinned dependencies (once per change).
 $(VENV)/.installed: pyproject.toml
@@ -107,9 +107,32 @@ screenshots: install browser
 	$(PY) manage.py load_demo_content
 	CHROMIUM_PATH=$(CHROMIUM) $(PY) manage.py screenshots --output "$(SCREENSHOTS_DIR)"
 
+## Lighthouse (performance, accessibility, best practices, SEO) on a phone and a desktop for
+## one page of each type: migrate, load the demo, serve it with gunicorn and the production
+## settings on a free port, run the npm package lighthouse (pinned; Lighthouse 13 needs
+## Node 22) with Debian's Chromium off the network; JSON reports in .cache/lighthouse/reports.
+## One page or form factor: `make lighthouse LIGHTHOUSE_ARGS="--page home --form-factor mobile"`.
+LIGHTHOUSE_VERSION ?= 12.8.2
+LIGHTHOUSE_DIR := .cache/lighthouse
+LIGHTHOUSE_PKG := $(LIGHTHOUSE_DIR)/node_modules/lighthouse
+lighthouse: install browser
+	@if grep -qs '"version": *"$(LIGHTHOUSE_VERSION)"' $(LIGHTHOUSE_PKG)/package.json; then :; \
+	elif command -v npm >/dev/null; then \
+		echo "Installing Lighthouse $(LIGHTHOUSE_VERSION) into $(LIGHTHOUSE_DIR) …"; \
+		npm install --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund --save-exact \
+			lighthouse@$(LIGHTHOUSE_VERSION); \
+	else \
+		echo "Lighthouse needs Node.js 18.20+ and npm: run 'sudo apt-get install nodejs npm'."; \
+		exit 1; \
+	fi
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_demo_content
+	CHROMIUM_PATH=$(CHROMIUM) $(PY) manage.py lighthouse $(LIGHTHOUSE_ARGS)
+
 ## Extract and compile translations (needs GNU gettext: apt-get install gettext).
 messages: install
 	$(PY) manage.py makemessages -l de --ignore=.venv --ignore=staticfiles --ignore=media --ignore=tests
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=staticfiles --ignore=media --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv
 
 ## Run Django's deployment checks with production settings.

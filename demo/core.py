@@ -129,6 +129,24 @@ def build_settings(site, pages):
     site_settings.social_accounts = stream(
         [("account", {**account, "label": ""}) for account in TEXTS["social_accounts"]]
     )
+    site_settings.partners_heading = TEXTS["partners_heading"]
+    site_settings.partners = stream(
+        [
+            (
+                "partner",
+                {
+                    "name": partner["name"],
+                    "url": partner["url"],
+                    "logo": ensure_image(
+                        f"Partner {partner['name']}",
+                        lambda p=partner: drawings.partner_mark(p["name"], tuple(p["colours"])),
+                        description=partner["name"],
+                    ).pk,
+                },
+            )
+            for partner in TEXTS["partners"]
+        ]
+    )
     site_settings.save()
     navigation = NavigationSettings.for_site(site)
     navigation.main_menu = stream([("link", link(pages[slug])) for slug in TEXTS["main_menu"]])

@@ -1,7 +1,10 @@
 """Demo content of the testimonials app (demo/data/testimonials.yaml): five invented example
 persons at example organisations, with drawn portraits, and a testimonials block on the
-home page. Runs again without duplicating anything: testimonials are looked up by name,
+home page. Runs again without duplicating anything: testimonials are looked up by name (in
+German, the default locale; their English translations are demo/english_snippets.py),
 portraits by title."""
+
+from wagtail.models import Locale
 
 from tests.factories.testimonials import TestimonialFactory
 
@@ -21,7 +24,7 @@ def build_testimonials(stdout):
         )
         testimonial = upsert_object(
             TestimonialFactory,
-            {"name": item["name"]},
+            {"name": item["name"], "locale": Locale.get_default()},
             role=item["role"],
             organisation=item["organisation"],
             quote=item["quote"],

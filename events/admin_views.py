@@ -29,7 +29,9 @@ ADD = "events.add_registration"
 
 
 def event_or_404(event_id):
-    return get_object_or_404(EventPage, pk=event_id)
+    """The event whose registrations these are: a translated page (English) shares the
+    places of its German page."""
+    return get_object_or_404(EventPage, pk=event_id).registration_event
 
 
 @permission_required(VIEW, raise_exception=True)

@@ -1,5 +1,6 @@
 """Time in the calendar: which events are upcoming, which days an event covers, and how
-its date reads in German ("Di., 24. Juni 2025, 10:00-16:30 Uhr"). "Now" and "today" come
+its date reads: "Di., 24. Juni 2025, 10:00-16:30 Uhr" in German, "Tue, 24 June 2025,
+10:00-16:30 CEST" in English (times in Berlin with the zone). "Now" and "today" come
 from the site's clock, `metropolregion.clock`.
 
 Start and end of an event are aware datetimes. An all-day event is stored from midnight
@@ -13,7 +14,6 @@ import datetime
 from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from metropolregion import clock
 from metropolregion.clock import BERLIN, local_date
@@ -58,35 +58,54 @@ def normalise_all_day(start, end):
     return midnight(local_date(start)), midnight(local_date(end))
 
 
-# -- how dates read --
+# -- how dates read (the formats per language: metropolregion/formats/) --
 
 
 def format_day(day, with_year=True):
     """ "Di., 24. Juni 2025" (German) / "Tue, 24 June 2025" (English)."""
-    if with_year:
-        return date_format(day, pgettext("weekday and date", "D, j F Y"))
-    return date_format(day, pgettext("weekday and date without year", "D, j F"))
+    return date_format(day, "WEEKDAY_DATE_FORMAT" if with_year else "WEEKDAY_MONTH_DAY_FORMAT")
 
 
 def format_time(moment):
-    return date_format(moment.astimezone(BERLIN), "H:i")
+    """The clock time in Berlin: "10:00"."""
+    return date_format(moment.astimezone(BERLIN), "TIME_FORMAT")
 
 
-def with_clock(text):
-    """ "10:00" → "10:00 Uhr" (German)."""
-    return pgettext("a clock time or a range of them", "%(time)s") % {"time": text}
+def clock_suffix(moment):
+    """What follows a clock time: "Uhr" (German), the zone in Berlin at `moment` ("CET",
+    "CEST", English)."""
+    return date_format(moment.astimezone(BERLIN), "CLOCK_SUFFIX_FORMAT")
+
+
+def at_clock(moment):
+    """ "10:00 Uhr" / "10:00 CEST"."""
+    time, suffix = format_time(moment), clock_suffix(moment)
+    return f"{time} {suffix}" if suffix else time
+
+
+def clock_range(start, end):
+    """ "10:00-16:30 Uhr" / "10:00-16:30 CET" within a day; one time for an event without
+    length; each time with its zone when the clocks change in between ("01:00 CEST-04:00
+    CET"; German says "Uhr" once, as always)."""
+    if end <= start:
+        return at_clock(start)
+    begin = format_time(start) if clock_suffix(start) == clock_suffix(end) else at_clock(start)
+    return f"{begin}–{at_clock(end)}"
+
+
+def day_and_time(day, time):
+    return _("%(date)s, %(time)s") % {"date": format_day(day), "time": time}
 
 
 def format_moment(moment):
     """One instant in Berlin: "Di., 24. Juni 2025, 10:00 Uhr" (e.g. a registration deadline)."""
-    return _("%(date)s, %(time)s") % {
-        "date": format_day(local_date(moment)),
-        "time": with_clock(format_time(moment)),
-    }
+    return day_and_time(local_date(moment), at_clock(moment))
 
 
 def format_when(start, end, all_day):
-    """The date (and times) of an event as a reader expects it, in the active language."""
+    """The date (and times) of an event as a reader expects it, in the active language:
+    "Tue, 1 December 2026, 10:00-16:30 CET"; "Mon, 1 September - Tue, 30 September 2025"
+    (all day); "Tue, 1 December 2026, 22:00 CET - Wed, 2 December 2026, 02:00 CET"."""
     first, last = first_and_last_day(start, end, all_day)
     if all_day:
         if first == last:
@@ -95,12 +114,9 @@ def format_when(start, end, all_day):
             "start": format_day(first, with_year=first.year != last.year),
             "end": format_day(last),
         }
-    start_time, end_time = format_time(start), format_time(end)
     if first == last:
-        times = start_time if end <= start else f"{start_time}–{end_time}"
-        return _("%(date)s, %(time)s") % {"date": format_day(first), "time": with_clock(times)}
+        return day_and_time(first, clock_range(start, end))
     return _("%(start)s – %(end)s") % {
-        "start": _("%(date)s, %(time)s")
-        % {"date": format_day(first), "time": with_clock(start_time)},
-        "end": _("%(date)s, %(time)s") % {"date": format_day(last), "time": with_clock(end_time)},
+        "start": day_and_time(first, at_clock(start)),
+        "end": day_and_time(last, at_clock(end)),
     }

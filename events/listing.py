@@ -80,8 +80,9 @@ class Day:
 
     @property
     def label(self):
-        """ "Dienstag, 24. Juni 2025": the full date for screen readers."""
-        return date_format(self.date, "l, j. F Y")
+        """ "Dienstag, 24. Juni 2025" / "Tuesday, 24 June 2025": the full date for screen
+        readers."""
+        return date_format(self.date, "LONG_WEEKDAY_DATE_FORMAT")
 
 
 def month_grid(year, month, events, today=None):

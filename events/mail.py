@@ -2,15 +2,16 @@
 in the registration's own transaction, sent by the outbox's task after the commit,
 retried until the mail server answers.
 
-The mails are German (the site's default language), as plain text with an HTML
-alternative; confirmations and promotions carry the event as an .ics attachment and every
-mail a signed link to cancel; for a confirmed place they also carry the online join link
-(which no public page shows when people register here, events.join_links). The cancel
-link comes from the rules (events.registration), passed in when the events app registers
-its outbox (`register_outbox`, from EventsConfig.ready): the rules queue mails here, so
-this module never imports them. Links start with the configured base URL
-(metropolregion.site_urls): mails are sent outside any request. Logs name the
-notification's id, never an address.
+The mails are written in the language of the page the person registered on
+(`Registration.language`) and name and link to the event's page in that language, as
+plain text with an HTML alternative; confirmations and promotions carry the event as an
+.ics attachment and every mail a signed link to cancel; for a confirmed place they also
+carry the online join link (which no public page shows when people register here,
+events.join_links). The cancel link comes from the rules (events.registration), passed in
+when the events app registers its outbox (`register_outbox`, from EventsConfig.ready):
+the rules queue mails here, so this module never imports them. Links start with the
+configured base URL (metropolregion.site_urls): mails are sent outside any request. Logs
+name the notification's id, never an address.
 """
 
 from functools import partial
@@ -84,12 +85,13 @@ def texts(kind):
 
 
 def compose(notification, *, cancel_url):
-    """The EmailMultiAlternatives for a notification (German); `cancel_url(registration)`
-    is the rules' signed link to cancel (events.registration.cancel_url)."""
+    """The EmailMultiAlternatives for a notification, in the person's language;
+    `cancel_url(registration)` is the rules' signed link to cancel
+    (events.registration.cancel_url)."""
     registration = notification.registration
-    event = registration.event.specific
     join_url = join_link_for(registration) if notification.kind in JOIN_LINK_KINDS else ""
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(registration.language or settings.LANGUAGE_CODE):
+        event = registration.localized_event()
         subject, paragraphs = texts(notification.kind)
         context = {
             "registration": registration,

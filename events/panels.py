@@ -18,6 +18,7 @@ class RegistrationCountsPanel(Panel):
 
             context = super().get_context_data(parent_context)
             context["event"] = self.instance
-            context["counts"] = counts(self.instance)
+            # A translation shares the places of the event in the first language.
+            context["counts"] = counts(self.instance.registration_event)
             context["can_view"] = self.request.user.has_perm(VIEW)
             return context

@@ -13,7 +13,9 @@ from taggit.models import Tag
 
 from metropolregion import clock
 from metropolregion.listing import for_display
+from metropolregion.navigation import active_locale
 from metropolregion.privacy import public
+from metropolregion.translations import chosen_in_active_language, group_filter
 
 from . import dates
 
@@ -53,7 +55,7 @@ def filter_events(pages, tag=None, working_group=None, event_format=None, own=No
     if tag:
         pages = pages.filter(topics__slug=tag)
     if working_group is not None:
-        pages = pages.filter(working_group_id=getattr(working_group, "pk", working_group))
+        pages = pages.filter(group_filter("working_group", working_group))
     if event_format:
         pages = pages.filter(format=event_format)
     if own is not None:
@@ -62,7 +64,10 @@ def filter_events(pages, tag=None, working_group=None, event_format=None, own=No
 
 
 def next_events(limit, tag=None, working_group=None, *, index=None, locale=None, at=None):
-    """The next `limit` upcoming events, optionally on one topic or of one working group."""
+    """The next `limit` upcoming events, optionally on one topic or of one working group
+    (then in the group's language, when neither `index` nor `locale` says otherwise)."""
+    if index is None and locale is None and working_group is not None:
+        locale = getattr(working_group, "locale_id", None)
     pages = filter_events(public_events(index, locale), tag=tag, working_group=working_group)
     return list(for_display(upcoming(pages, at))[:limit])
 
@@ -76,8 +81,10 @@ def find_index(locale=None):
 
 
 def visible_event(pk):
-    """The event `pk` with its image, if it is live and public; else None."""
-    return for_display(public_events().filter(pk=pk)).first()
+    """The event `pk` (or its translation in the reader's language) with its image, if
+    it is live and public; else None."""
+    found = chosen_in_active_language(for_display(public_events()), [pk])
+    return found[0] if found else None
 
 
 def preview_event():
@@ -115,10 +122,12 @@ def event_topics():
 
 
 def working_groups(pages):
-    """The live working groups that `pages` belong to, by title."""
+    """The live working groups that `pages` belong to, in the reader's language (an
+    English event may still name the German group), by title."""
     WorkingGroupPage = apps.get_model("projects", "WorkingGroupPage")
+    keys = pages.exclude(working_group=None).values("working_group__translation_key")
     return list(
         WorkingGroupPage.objects.live()
-        .filter(pk__in=pages.exclude(working_group=None).values("working_group_id"))
+        .filter(translation_key__in=keys, locale=active_locale())
         .order_by("title")
     )

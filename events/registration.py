@@ -11,6 +11,9 @@ and commands alike (tested without HTTP).
   first where the event says so) in the same transaction: nobody moves up twice.
 - The online join link of an event people register for here is for confirmed
   participants only: it goes into their mails, never onto a public page or feed.
+- Registrations belong to the event in the site's first language (`event_id` is that
+  page's): its translations share its places. Each registration keeps the language of the
+  page the person used, and their mails are written in it (events.mail).
 """
 
 from dataclasses import dataclass, field
@@ -151,12 +154,13 @@ def availability(event, user=None, at=None, places=None):
     return None
 
 
-def place(event, applicant, *, member=False, user=None, details=True):
+def place(event, applicant, *, member=False, user=None, details=True, language=None):
     """Give `applicant` a place: confirmed while places are free, else on the waiting
     list; a cancelled registration of the same address is reused. Who may register and
     when is the caller's question; the caller holds the event's lock (`lock_event`).
     Returns the Result, or a DUPLICATE result when the address holds a place already
-    (nothing is changed then). `details=False` (staff at the door): no form details."""
+    (nothing is changed then). `details=False` (staff at the door): no form details.
+    `language`: of the page the person used (their mails are in it); else German."""
     email = normalise_email(applicant.email)
     existing = Registration.objects.filter(event=event, email=email).first()
     if existing is not None and existing.status != CANCELLED:
@@ -180,6 +184,8 @@ def place(event, applicant, *, member=False, user=None, details=True):
         registration.promoted_at = None
     registration.price = price_for(event, member)
     registration.cancelled_at = None
+    if language:
+        registration.language = language
     registration.save()
     confirmed = status == CONFIRMED
     mail.queue(
@@ -189,15 +195,16 @@ def place(event, applicant, *, member=False, user=None, details=True):
 
 
 @transaction.atomic
-def register(event_id, applicant, user=None, at=None):
+def register(event_id, applicant, user=None, at=None, language=None):
     """Register `applicant` for the event: confirmed while places are free, else on the
     waiting list (if the event has one), else refused. A second registration of an
-    address is answered like the first; the address gets a mail that says so."""
+    address is answered like the first; the address gets a mail that says so (in the
+    language of the first). `language`: of the page the person used."""
     event = lock_event(event_id)
     refusal = availability(event, user=user, at=at)
     if refusal is not None:
         return Result(refusal)
-    result = place(event, applicant, member=is_member(user), user=user)
+    result = place(event, applicant, member=is_member(user), user=user, language=language)
     if result.outcome == Outcome.DUPLICATE:
         mail.queue(result.registration, NotificationKind.DUPLICATE)
     return result
@@ -302,9 +309,9 @@ def registration_for_code(code):
 
 
 def cancel_url(registration):
-    """The absolute address of the page to cancel `registration` (for mails: on the
-    configured base URL, see metropolregion.site_urls)."""
-    event = registration.event.specific
+    """The absolute address of the page to cancel `registration`, in the person's
+    language (for mails: on the configured base URL, see metropolregion.site_urls)."""
+    event = registration.localized_event()
     query = urlencode({"code": cancel_code(registration)})
     return f"{page_url(event)}{event.reverse_subpage('cancel')}?{query}"
 

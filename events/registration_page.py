@@ -8,21 +8,28 @@ every mail (abmelden/). The rules (places, waiting list, prices) are in
 Override `get_registration_form_class` for another form, `process_registration` to store
 differently, `render_registration_landing` for another thank-you page. Editors preview
 the form and both thank-you pages in the admin (`preview_modes`).
+
+A translated event page (the English one) takes registrations for the event in the site's
+first language (`registration_event`): one list of places, one waiting list, whichever
+language people read; the registration keeps the page's language for its mails.
 """
 
 import logging
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.routable_page.models import path
 
 from metropolregion import clock
-from metropolregion.navigation import privacy_url
+from metropolregion.navigation import active_locale, privacy_url
 from metropolregion.security import rate_limited
 
 from . import dates
@@ -97,6 +104,16 @@ class RegistrationPageMixin:
             errors["price"] = _("Give the price for non-members as well.")
         return errors
 
+    @cached_property
+    def registration_event(self):
+        """The event whose places people take: this page in the site's first language
+        (this page itself when it is that one, or has no such translation)."""
+        with translation.override(settings.LANGUAGE_CODE):
+            first = active_locale()
+        if self.locale_id == first.pk:
+            return self
+        return self.get_translation_or_none(first) or self
+
     @property
     def registration_closes_at(self):
         """When registration closes: as set, else when the event starts."""
@@ -133,14 +150,20 @@ class RegistrationPageMixin:
             dietary_needs=data.get("dietary_needs", ""),
             accessibility_needs=data.get("accessibility_needs", ""),
         )
-        return rules.register(self.pk, applicant, user=request.user)
+        return rules.register(
+            self.registration_event.pk,
+            applicant,
+            user=request.user,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+        )
 
     def registration_summary(self, request):
         """What the event page and the form page say about registration, with the
         deadline ("Anmeldung bis Di., 24. Juni 2025, 10:00 Uhr"), or that it has passed."""
         internal = self.registration_mode == RegistrationMode.INTERNAL
-        places = rules.free_places(self) if internal and self.pk else None
-        refusal = rules.availability(self, user=request.user, places=places)
+        event = self.registration_event if self.pk else self
+        places = rules.free_places(event) if internal and self.pk else None
+        refusal = rules.availability(event, user=request.user, places=places)
         deadline = self.registration_closes_at if internal and self.start else None
         deadline_state = ""
         if deadline is not None and not self.is_cancelled and not self.is_past():
@@ -189,7 +212,7 @@ class RegistrationPageMixin:
         context = dict(context) if context is not None else self.get_context(request)
         context.update(
             {
-                "landing": landing_kind(self, result, context),
+                "landing": landing_kind(self.registration_event, result, context),
                 "email": form.cleaned_data["email"] if form else "",
             }
         )
@@ -250,7 +273,7 @@ class RegistrationPageMixin:
         except rules.LinkInvalid:
             context["link_problem"] = "invalid"
             return TemplateResponse(request, self.cancel_template, context, status=404)
-        if registration.event_id != self.pk:
+        if registration.event_id != self.registration_event.pk:
             context["link_problem"] = "invalid"
             return TemplateResponse(request, self.cancel_template, context, status=404)
         context.update({"registration": registration, "code": code})

@@ -59,15 +59,20 @@ def csv_bytes(rows):
 
 def events_with_registration(past_days=60):
     """Events that take registrations on this site, with their counts: upcoming ones
-    soonest first, then those that ended in the last `past_days` days (check-in, lists)."""
+    soonest first, then those that ended in the last `past_days` days (check-in, lists).
+    Translations (English pages) are left out: they share their German page's places."""
     from django.db.models import Count
+    from wagtail.models import Locale
 
     from .choices import RegistrationMode, RegistrationStatus
     from .models import EventPage
 
     since = timezone.now() - datetime.timedelta(days=past_days)
+    first = Locale.get_default()
+    originals = EventPage.objects.filter(locale=first).values("translation_key")
     return (
         EventPage.objects.filter(registration_mode=RegistrationMode.INTERNAL, end__gte=since)
+        .filter(Q(locale=first) | ~Q(translation_key__in=originals))
         .annotate(
             confirmed=Count(
                 "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from metropolregion.navigation import active_locale
 from metropolregion.privacy import public
+from metropolregion.translations import chosen_in_active_language, same_page
 
 
 def _model(name):
@@ -55,14 +56,9 @@ def newest_galleries(limit):
 
 
 def chosen_galleries(ids, limit):
-    """The live, public galleries among `ids`, in the order given, at most `limit`."""
-    if not ids:
-        return []
-    found = {
-        gallery.pk: gallery
-        for gallery in attach_covers(with_card_data(live_galleries().filter(pk__in=ids)))
-    }
-    return [found[pk] for pk in dict.fromkeys(ids) if pk in found][:limit]
+    """The live, public galleries among `ids` in the reader's language (each gallery or its
+    translation; galleries without one are left out), in the order given, at most `limit`."""
+    return attach_covers(chosen_in_active_language(with_card_data(live_galleries()), ids)[:limit])
 
 
 def gallery_pictures(page):
@@ -79,8 +75,10 @@ def gallery_pictures(page):
 
 
 def live_page(pk):
-    """The page `pk` if it is live and public, else None."""
-    return public(Page.objects.live()).filter(pk=pk).first()
+    """The page `pk` (or its translation in the reader's language) if it is live and
+    public, else None."""
+    found = chosen_in_active_language(public(Page.objects.live()), [pk])
+    return found[0] if found else None
 
 
 def gallery_index_url():
@@ -91,6 +89,7 @@ def gallery_index_url():
 
 
 def galleries_of_event(event):
-    """The live, public galleries taken at `event`, newest first, with covers."""
-    galleries = live_galleries().filter(event=event)
+    """The live, public galleries taken at `event`, in its language, newest first, with
+    covers (an English gallery may still name the German event)."""
+    galleries = live_galleries().filter(same_page("event", event))
     return attach_covers(with_card_data(galleries.order_by("-date", "-pk")))

@@ -6,11 +6,13 @@ apps; this module holds the editorial building blocks every page can use.
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .streamfield import ImageChooserBlock, PageChooserBlock
+from .translations import link_hint, localize
 
 GROUP_TEXT = _("Text")
 GROUP_TEASERS = _("Teasers and actions")
@@ -27,21 +29,44 @@ def preview_image():
 
 
 class LinkStructValue(blocks.StructValue):
-    """Resolves a link that points either to a page or to an external address."""
+    """Resolves a link that points either to a page or to an external address.
+
+    A page is shown in the reader's language where it has a live translation; a link to a
+    page without one says so (`hreflang_attr`, `language_hint`; metropolregion/translations.py).
+    """
+
+    @cached_property
+    def target(self):
+        page = self.get("page")
+        return localize([page])[0] if page is not None else None
 
     @cached_property
     def href(self):
-        page = self.get("page")
-        if page is not None:
-            return page.url
+        if self.target is not None:
+            return self.target.url
         return self.get("url") or ""
 
     @cached_property
     def text(self):
         if self.get("label"):
             return self["label"]
-        page = self.get("page")
-        return page.title if page is not None else self.get("url", "")
+        return self.target.title if self.target is not None else self.get("url", "")
+
+    @cached_property
+    def _language(self):
+        return link_hint(self.target)
+
+    @property
+    def hreflang_attr(self):
+        """` hreflang="de"` on a link to a page in another language than the reader's."""
+        code = self._language[0]
+        return format_html(' hreflang="{}"', code) if code else ""
+
+    @property
+    def language_hint(self):
+        """The language after the text of such a link, " (German)", for everybody to see."""
+        name = self._language[1]
+        return format_html(' <span class="link-language">({})</span>', name) if name else ""
 
     @property
     def is_external(self):

@@ -49,7 +49,9 @@ def localize_pages(pages, request):
             page.translation_key: page
             for page in Page.objects.live()
             .filter(locale=locale, translation_key__in=foreign)
-            .only("id", "title", "url_path", "translation_key", "locale_id", "path", "depth")
+            .only(
+                "id", "title", "url_path", "translation_key", "locale_id", "path", "depth", "live"
+            )
         }
     return [translations.get(page.translation_key, page) for page in pages]
 

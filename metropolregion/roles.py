@@ -64,6 +64,8 @@ ROLES = {
             "metropolregion.change_navigationsettings",
             *_crud("wagtailredirects", "redirect", ("add", "change", "delete")),
             *_crud("wagtailsearchpromotions", "searchpromotion", ("add", "change", "delete")),
+            # wagtail-localize: "Translate", "Sync translated pages/snippets", the translation
+            # editor and the report "Übersetzungen" (metropolregion/translation_report.py).
             "wagtail_localize.submit_translation",
         ],
         PAGE_EDIT,
@@ -103,8 +105,9 @@ ROLES = {
 # What each role does, in the words of the README's role table (printed by `make run`).
 ROLE_SUMMARIES = {
     "superuser": "Technik: alle Rechte (Superuser)",
-    REDAKTION: "Redaktion: Seiten anlegen, bearbeiten, veröffentlichen, planen; Bilder, "
-    "Dokumente, Stimmen, Menüs; Pressemitteilungen zur Freigabe einreichen",
+    REDAKTION: "Redaktion: Seiten anlegen, bearbeiten, veröffentlichen, planen; ins Englische "
+    "übersetzen und synchronisieren (Bericht Übersetzungen); Bilder, Dokumente, Stimmen, Menüs; "
+    "Pressemitteilungen zur Freigabe einreichen",
     FREIGABE: "Freigabe: Pressemitteilungen freigeben oder zurückweisen; Seiten bearbeiten "
     "und veröffentlichen",
     ANMELDUNGEN: "Anmeldungen: Anmeldelisten sehen, exportieren (CSV), Personen eintragen, Einlass",

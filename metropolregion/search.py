@@ -1,17 +1,22 @@
-"""Site search over every page type: German stemming on PostgreSQL, filter by type,
-promoted results; only live, public pages ever appear."""
+"""Site search over every page type in the reader's language (German or English stemming
+on PostgreSQL), filter by type, promoted results; only live, public pages ever appear."""
 
 import unicodedata
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from .listing import paginate, querystring_without
+from .navigation import active_locale
 
 MAX_QUERY_LENGTH = 200
 
@@ -51,9 +56,10 @@ def clean_query(text):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
-def search_pages(query, model=None):
-    """Live, public pages matching `query` (of `model` if given), best first."""
-    pages = Page.objects.live().public()
+def search_pages(query, model=None, locale=None):
+    """Live, public pages matching `query` (of `model` if given) in `locale` (the active
+    language's), best first; stemmed for that language (metropolregion.search_backend)."""
+    pages = Page.objects.live().public().filter(locale=locale or active_locale())
     if model is not None:
         pages = pages.type(model)
     return pages.specific().search(query, operator="and")
@@ -75,6 +81,20 @@ def promoted_pages(query):
     return [pick for pick in picks if pick.page_id in public]
 
 
+def other_language_searches(query):
+    """The same search in the site's other languages: (language code, name, URL) each."""
+    current = translation.get_language()
+    searches = []
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        name = translation.get_language_info(code)["name_translated"]
+        with translation.override(code):
+            url = reverse("search")
+        searches.append((code, name, f"{url}?{urlencode({'q': query})}"))
+    return searches
+
+
 def search(request):
     """The search page: `?q=…&typ=…&page=…`."""
     query = clean_query(request.GET.get("q") or "")
@@ -93,6 +113,7 @@ def search(request):
         "active_type": active[0] if active else None,
         "unknown_type": type_key if unknown_type else "",
         "results": results,
+        "other_searches": other_language_searches(query) if query else [],
         "promotions": promotions or [],
         "pagination_query": querystring_without(request, "page"),
     }

@@ -8,6 +8,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageChooserBlock
 
 from .blocks import LinkBlock
 from .streamfield import prefetch_stream
@@ -49,6 +50,22 @@ class SocialAccountBlock(blocks.StructBlock):
         value_class = SocialAccountStructValue
 
 
+class PartnerBlock(blocks.StructBlock):
+    """A partner or funder whose mark the footer shows, linked to its website."""
+
+    name = blocks.CharBlock(
+        max_length=120, label=_("Name"), help_text=_("Read out instead of the logo.")
+    )
+    logo = ImageChooserBlock(
+        label=_("Logo"), help_text=_("Shown 48 px high on white; a wide logo works best.")
+    )
+    url = blocks.URLBlock(required=False, label=_("Website"))
+
+    class Meta:
+        icon = "group"
+        label = _("Partner")
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Who we are and how to reach us: shown in the footer, the contact page and metadata."""
@@ -72,6 +89,15 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         verbose_name=_("Social media"),
     )
+    partners_heading = models.CharField(
+        _("Heading over the partners"), max_length=120, blank=True, default="Gefördert von"
+    )
+    partners = StreamField(
+        [("partner", PartnerBlock())],
+        blank=True,
+        verbose_name=_("Partners and funders"),
+        help_text=_("Their logos appear in the footer of every page, in this order."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -89,6 +115,10 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Contact"),
         ),
         FieldPanel("social_accounts"),
+        MultiFieldPanel(
+            [FieldPanel("partners_heading"), FieldPanel("partners")],
+            heading=_("Partners and funders in the footer"),
+        ),
     ]
 
     class Meta:

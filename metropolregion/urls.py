@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import guards, search, views
-from .site_urls import Sitemap
+from .sitemaps import LocalizedSitemap
 
 # A malformed request (an unreadable body, a broken multipart form) gets a plain German 400
 # page that reads nothing from the request (Django's own view runs the CSRF check again).
@@ -26,7 +26,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": Sitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": LocalizedSitemap}}, name="sitemap"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]
 

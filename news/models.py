@@ -231,7 +231,7 @@ class NewsPage(TeaserMixin, Page):
     @property
     def teaser_meta(self):
         """The line above a teaser: "24. Juni 2025 · Pressemitteilung"."""
-        return f"{date_format(self.date, 'j. F Y')} · {self.get_kind_display()}"
+        return f"{date_format(self.date)} · {self.get_kind_display()}"
 
     @property
     def published_at(self):

@@ -12,6 +12,7 @@ from taggit.models import Tag
 
 from metropolregion.listing import for_display
 from metropolregion.privacy import public
+from metropolregion.translations import group_filter
 
 
 def _model(name):
@@ -49,7 +50,7 @@ def filter_news(pages, kind=None, tag=None, working_group=None, year=None):
     if tag:
         pages = pages.filter(topics__slug=tag)
     if working_group is not None:
-        pages = pages.filter(working_group_id=getattr(working_group, "pk", working_group))
+        pages = pages.filter(group_filter("working_group", working_group))
     if year is not None:
         pages = pages.filter(date__year=year)
     return pages
@@ -67,7 +68,10 @@ def latest_news(
     topics=False,
 ):
     """The `limit` newest live, public news items, optionally of one kind, tag (slug) or
-    working group, below one news index or in one locale; with their images (and topics)."""
+    working group, below one news index or in one locale (else, for a working group, in the
+    group's language); with their images (and topics)."""
+    if index is None and locale is None and working_group is not None:
+        locale = getattr(working_group, "locale_id", None)
     pages = filter_news(public_news(index, locale), kind=kind, tag=tag, working_group=working_group)
     return list(for_display(pages, images=images, topics=topics)[:limit])
 

@@ -8,10 +8,12 @@ through the app registry when a function runs.
 import unicodedata
 
 from django.apps import apps
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from metropolregion.navigation import active_locale
 from metropolregion.privacy import public
+from metropolregion.translations import chosen_in_active_language, same_page
 
 
 def _model(name):
@@ -60,14 +62,11 @@ def project_topics(projects=None):
 
 
 def chosen_projects(ids, limit):
-    """The live, public projects among `ids`, in the order given, at most `limit` (for
-    compact cards: without topics)."""
-    if not ids:
-        return []
-    projects = with_card_data(live_projects().filter(pk__in=ids), topics=False)
-    found = {page.pk: page for page in projects}
-    ordered = [found[pk] for pk in dict.fromkeys(ids) if pk in found]
-    return ordered[:limit]
+    """The live, public projects among `ids` in the reader's language (each project or its
+    translation; projects without one are left out), in the order given, at most `limit`
+    (for compact cards: without topics)."""
+    projects = with_card_data(live_projects(), topics=False)
+    return chosen_in_active_language(projects, ids)[:limit]
 
 
 def projects_on_topic(slug, limit):
@@ -98,18 +97,31 @@ def live_working_groups():
 
 
 def working_groups_with_counts(groups):
-    """`groups` annotated with `project_count`: their live, public projects."""
-    public_projects = live_projects().values("pk")
+    """`groups` annotated with `project_count`: their live, public projects in the group's
+    language (an English project may still name the German group)."""
+    projects = (
+        live_projects()
+        .filter(working_group__translation_key=OuterRef("translation_key"))
+        .filter(locale=OuterRef("locale"))
+        .order_by()
+        .values("locale")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return groups.annotate(
-        project_count=Count("projects", filter=Q(projects__in=public_projects), distinct=True)
+        project_count=Coalesce(Subquery(projects, output_field=IntegerField()), Value(0))
     )
 
 
 def live_working_group(pk):
-    """The working group `pk` if it is live and public, else None."""
-    return public(_model("WorkingGroupPage").objects.live()).filter(pk=pk).first()
+    """The working group `pk` (or its translation in the reader's language) if it is live
+    and public, else None."""
+    found = chosen_in_active_language(public(_model("WorkingGroupPage").objects.live()), [pk])
+    return found[0] if found else None
 
 
 def group_projects(group):
-    """The live, public projects of a working group, for cards, in tree order."""
-    return list(with_card_data(live_projects().filter(working_group=group)).order_by("path"))
+    """The live, public projects of a working group in its language, for cards, in tree
+    order (an English project may still name the German group)."""
+    projects = live_projects().filter(same_page("working_group", group))
+    return list(with_card_data(projects).order_by("path"))

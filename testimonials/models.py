@@ -1,13 +1,21 @@
-"""Testimonials: what people from member organisations say about the association."""
+"""Testimonials: what people from member organisations say about the association.
+
+A testimonial is a translatable snippet: each language has its own row, and the rows of one
+quote share a `translation_key` (Wagtail's TranslatableMixin). Editors translate it with
+wagtail-localize: the quote, role and organisation are translated; the person's name is
+always the original's; portrait, order and the switch "Active" are copied from the original
+when it is synced, unless a translator overrides them for that language.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-class Testimonial(Orderable):
+class Testimonial(TranslatableMixin, Orderable):
     """A quote from a person at a member organisation, shown on the home page."""
 
     quote = models.TextField(_("Quote"), max_length=800)
@@ -44,7 +52,17 @@ class Testimonial(Orderable):
         FieldPanel("is_active"),
     ]
 
-    class Meta(Orderable.Meta):
+    translatable_fields = [
+        TranslatableField("quote"),
+        TranslatableField("role"),
+        TranslatableField("organisation"),
+        SynchronizedField("name", overridable=False),
+        SynchronizedField("portrait"),
+        SynchronizedField("is_active"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("Testimonial")
         verbose_name_plural = _("Testimonials")
 

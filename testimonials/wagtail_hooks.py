@@ -1,4 +1,8 @@
-"""Testimonials in the admin: a snippet with search, an active filter and drag-and-drop order."""
+"""Testimonials in the admin: a snippet with search, an active filter and drag-and-drop order.
+
+The model is translatable (TranslatableMixin), so Wagtail lists the testimonials of one
+language at a time with a language switch, and wagtail-localize adds "Translate" and "Sync
+translated snippets" to each row: editors translate a testimonial like a page."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn

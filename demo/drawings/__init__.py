@@ -29,7 +29,16 @@ THEMES = {
 }
 MARKS = tuple(marks.SYMBOLS)
 
-__all__ = ["MARKS", "PALETTES", "THEMES", "logo", "picture", "portrait", "project_logo"]
+__all__ = [
+    "MARKS",
+    "PALETTES",
+    "THEMES",
+    "logo",
+    "partner_mark",
+    "picture",
+    "portrait",
+    "project_logo",
+]
 
 
 @functools.lru_cache(maxsize=256)
@@ -60,6 +69,15 @@ def logo(text: str, palette: str, size=(600, 600)) -> bytes:
     font = ImageFont.load_default(size=int(h * 0.28))
     initials = "".join(word[0] for word in text.split()[:3]).upper()
     canvas.draw.text((w / 2, h / 2), initials, fill="white", font=font, anchor="mm")
+    return png(canvas.image)
+
+
+@functools.lru_cache(maxsize=16)
+def partner_mark(name: str, colours: tuple, size=(480, 144)) -> bytes:
+    """A partner's or funder's wide mark for the footer: a flag of two bands in `colours`
+    (not a coat of arms) beside the name in one or two lines."""
+    canvas = Canvas(size, 0, "blue")
+    marks.partner(canvas, name, colours)
     return png(canvas.image)
 
 

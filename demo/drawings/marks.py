@@ -250,3 +250,18 @@ def wordmark(c, text):
         c.draw.text(
             c.px(0.5, y), line, fill=c.dark if n == 0 else c.mid, font=font(size), anchor="mm"
         )
+
+
+def partner(c, name, colours):
+    """A flag of two horizontal bands with a thin frame, then the name, as large as fits."""
+    top, bottom = colours
+    c.rect(0.04, 0.2, 0.26, 0.5, top)
+    c.rect(0.04, 0.5, 0.26, 0.8, bottom)
+    c.draw.rectangle([*c.px(0.04, 0.2), *c.px(0.26, 0.8)], outline=(0x1A, 0x23, 0x30), width=2)
+    lines = _lines(name)
+    size = round(c.h * (0.3 if len(lines) == 1 else 0.24))
+    while size > 8 and max(font(size).getlength(line) for line in lines) > c.w * 0.66:
+        size -= 2
+    for n, line in enumerate(lines):
+        y = 0.5 if len(lines) == 1 else 0.33 + n * 0.34
+        c.draw.text(c.px(0.31, y), line, fill=(0x1A, 0x23, 0x30), font=font(size), anchor="lm")

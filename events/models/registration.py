@@ -59,6 +59,13 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("Cancelled at"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("Checked in at"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("Personal data deleted at"), null=True, blank=True)
+    # The language of the page the person registered on: their mails are written in it.
+    language = models.CharField(
+        _("Language"),
+        max_length=10,
+        default="de",  # LANGUAGE_CODE: registrations by staff, and those from before
+        help_text=_("The person's mails are written in this language."),
+    )
 
     class Meta:
         verbose_name = _("Registration")
@@ -80,6 +87,19 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_status_display()})"
+
+    def localized_event(self):
+        """The event's live page in the person's language, else the event itself: what
+        their mails name and link to. (Registrations belong to the event in the site's
+        first language; its translations share its places.)"""
+        event = self.event
+        found = (
+            type(event)
+            .objects.live()
+            .filter(translation_key=event.translation_key, locale__language_code=self.language)
+            .first()
+        )
+        return found or event
 
     @property
     def is_active(self):

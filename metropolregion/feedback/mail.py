@@ -5,6 +5,9 @@ it under Forms in the admin), in the same transaction marked as a pending mail; 
 outbox's task sends it after the commit (`compose()` writes it) and retries it with
 growing pauses like the registration mails. A mail server that is down delays the mail
 but never loses the report; `manage.py send_pending_mail` sends what is still waiting.
+
+The mail to staff is German whatever the page's language; a report through a translated
+page (English) names the German page and says in which language to answer.
 """
 
 from django.conf import settings
@@ -13,6 +16,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from metropolregion import outbox
 
@@ -31,11 +35,17 @@ def store(page, form):
         submission = FeedbackSubmission.objects.create(
             page=page,
             form_data=data,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
             status=MailStatus.PENDING if recipients(page) else MailStatus.NONE,
         )
         if submission.status == MailStatus.PENDING:
             outbox.queue(submission)
     return submission
+
+
+def in_first_language(page):
+    """The page in the site's first language (German), else the page itself."""
+    return page.get_translation_or_none(Locale.get_default()) or page
 
 
 def compose(submission):
@@ -44,8 +54,9 @@ def compose(submission):
     page = submission.page.specific
     data = submission.form_data
     with translation.override(settings.LANGUAGE_CODE):
+        german = in_first_language(page)
         lines = [
-            _("A report has arrived through the form on “%(title)s”.") % {"title": page.title},
+            _("A report has arrived through the form on “%(title)s”.") % {"title": german.title},
             "",
         ]
         for name, label in FeedbackForm.data_fields():
@@ -56,10 +67,14 @@ def compose(submission):
         admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
             "wagtailforms:list_submissions", args=[page.pk]
         )
+        if submission.language != settings.LANGUAGE_CODE:
+            language = translation.get_language_info(submission.language)["name_translated"]
+            note = _("Sent through the page in %(language)s; please answer in that language.")
+            lines += ["", note % {"language": language}]
         lines += ["", _("All reports in the administration:") + " " + admin_url]
-        subject = page.subject or _("Report of a barrier")
+        subject = german.subject or _("Report of a barrier")
         return EmailMessage(
-            subject=f"{subject}: {page.title}",
+            subject=f"{subject}: {german.title}",
             body="\n".join(str(line) for line in lines) + "\n",
             from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
             to=recipients(page),

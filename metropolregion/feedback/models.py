@@ -37,6 +37,8 @@ class FeedbackSubmission(OutboxMixin, AbstractFormSubmission):
         _("Last mail error"), max_length=200, blank=True, db_column="mail_error"
     )
     anonymised_at = models.DateTimeField(_("Personal data deleted on"), null=True, blank=True)
+    # The language of the page the report came through: staff answer in it.
+    language = models.CharField(_("Language"), max_length=10, default="de")
 
     def get_data(self):
         return {**super().get_data(), "mail_status": self.get_status_display()}

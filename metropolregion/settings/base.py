@@ -139,6 +139,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates per language: "24. Juni 2025" / "24 June 2025", and the named formats of the
+# event dates (metropolregion/formats/__init__.py).
+FORMAT_MODULE_PATH = ["metropolregion.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -221,7 +224,8 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 # Wagtail's database search backend; on PostgreSQL with the German text-search
 # configuration, so that "Projekten" finds "Projekt" (SQLite ignores the setting).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
+    # Wagtail's database backend, German or English stemming by each page's language.
+    "default": {"BACKEND": "metropolregion.search_backend", "SEARCH_CONFIG": "german"}
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Documents are always sent by Wagtail's view (/documents/<id>/<name>), which checks the

@@ -3,6 +3,7 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from metropolregion.navigation import breadcrumb_ancestors, menu_links
+from metropolregion.partners import footer_partners
 from metropolregion.site_settings import NavigationSettings, SiteSettings
 from metropolregion.wagtail_compat import settings_request_attr
 
@@ -45,6 +46,15 @@ def footer_menu(context):
     navigation = NavigationSettings.for_request(request)
     navigation.prefetch()
     return {"links": menu_links(navigation.footer_menu, request), "request": request}
+
+
+@register.inclusion_tag("navigation/footer_partners.html")
+def partner_marks(site_settings):
+    """The partners' and funders' logos in the footer (metropolregion/partners.py)."""
+    return {
+        "heading": site_settings.partners_heading if site_settings else "",
+        "partners": footer_partners(site_settings) if site_settings else [],
+    }
 
 
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)

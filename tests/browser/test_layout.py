@@ -5,9 +5,13 @@
 - the phone header is as tall before site.js has run as after it and without JavaScript
   (no layout shift when `no-js` becomes `js`), and the menu still opens without JavaScript;
 - from 1280 to 1440 px the header search sits on the logo's line;
-- card lists fill their rows: no empty column track beside a short list or a last card."""
+- card lists fill their rows: no empty column track beside a short list or a last card;
+- no layout shift (CLS 0 as Chromium's Layout Instability API counts it) on any page type,
+  on a phone and a desktop, from the first paint until every lazy image has loaded."""
 
 import pytest
+
+from tests.browser.test_accessibility import PAGES, open_page, show_everything
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +69,9 @@ def test_event_list_reads_correctly_with_and_without_an_image(demo_site, page):
 RECORD_LAYOUT_SHIFTS = """
 window.__shift = 0;
 new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__shift += entry.value;
+    for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) window.__shift += entry.value;
+    }
 }).observe({type: "layout-shift", buffered: true});
 """
 
@@ -81,7 +87,7 @@ def test_phone_header_is_as_tall_before_site_js_as_after_it_and_without_js(
     page.wait_for_load_state("load")
     assert page.locator("html.js").count() == 1
     after = box(page.locator("main"))["y"]
-    assert box(page.locator(".site-header"))["height"] <= 160  # compact on a phone
+    assert box(page.locator(".site-header"))["height"] <= 90  # compact on a phone: one line
     assert page.evaluate("window.__shift") == 0
 
     # The state before site.js runs: the stylesheet applies, the class is still `no-js`.
@@ -111,6 +117,47 @@ def test_phone_header_is_as_tall_before_site_js_as_after_it_and_without_js(
         no_js.wait_for_url(demo_site + "/projekte/")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [320, 360, 390, 430])
+def test_phone_header_is_one_line_with_a_search_button(demo_site, page, width):
+    """Logo, search button and menu button side by side, none overlapping; the search
+    button leads to the search page and its form."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(demo_site + "/ueber-uns/")
+    brand = box(page.locator(".brand"))
+    search = page.get_by_role("link", name="Suchen")
+    menu = page.get_by_role("button", name="Menü")
+    search_box, menu_box = box(search), box(menu)
+    assert not page.locator(".site-search").is_visible()
+    assert (
+        brand["x"] + brand["width"]
+        <= search_box["x"]
+        < search_box["x"] + search_box["width"]
+        <= menu_box["x"]
+    )
+    assert menu_box["x"] + menu_box["width"] <= width
+    for b in (search_box, menu_box):
+        assert b["width"] >= 44 and b["height"] >= 44  # touch targets
+        assert b["y"] < brand["y"] + brand["height"]
+    search.click()
+    page.wait_for_url(demo_site + "/suche/")
+    page.get_by_role("searchbox").first.fill("Wasserstoff")
+    page.get_by_role("searchbox").first.press("Enter")
+    page.wait_for_url("**/suche/?q=Wasserstoff*")
+    assert page.locator("main").get_by_role("link").count() > 3
+
+
+@pytest.mark.parametrize("width", [800, 1024])
+def test_tablet_header_puts_search_beside_the_logo_and_the_menu_under_both(demo_site, page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(demo_site + "/")
+    brand = box(page.locator(".brand"))
+    search = box(page.locator(".site-search"))
+    menu = box(page.locator(".main-nav__list"))
+    assert search["y"] < brand["y"] + brand["height"] and search["x"] > brand["x"] + brand["width"]
+    assert menu["y"] >= brand["y"] + brand["height"] - 1 and menu["height"] < 60
+    assert box(page.locator(".site-header"))["height"] <= 150
 
 
 @pytest.mark.parametrize("width", [1280, 1366, 1440])
@@ -173,3 +220,25 @@ def test_card_lists_fill_their_rows(demo_site, page, width):
         assert [len(row) for row in projects["rows"]][:1] == [4]
         events = next(lst for lst in group if "event-cards" in lst["name"])
         assert [len(row) for row in events["rows"]] == [1]
+
+
+# -- layout shift on every page type --
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_layout_shift_on_any_page_type(demo_site, context, name):
+    """CLS 0: the header does not wait for site.js, pictures reserve their box, the web
+    font swaps without moving text. Shifts right after a click (an empty form submitted)
+    have `hadRecentInput` and do not count, as in Lighthouse."""
+    for viewport in (PHONE, {"width": 1366, "height": 900}):
+        page = context.new_page()
+        try:
+            page.set_viewport_size(viewport)
+            page.add_init_script(RECORD_LAYOUT_SHIFTS)
+            open_page(page, demo_site, name)
+            page.wait_for_load_state("load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            show_everything(page)
+            assert page.evaluate("window.__shift") == 0, (name, viewport)
+        finally:
+            page.close()

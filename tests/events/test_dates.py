@@ -47,7 +47,7 @@ class TestHowDatesRead:
     def test_english(self):
         with translation.override("en"):
             text = dates.format_when(berlin(2025, 6, 24, 10, 0), berlin(2025, 6, 24, 16, 30), False)
-        assert text == "Tue, 24 June 2025, 10:00–16:30"
+        assert text == "Tue, 24 June 2025, 10:00–16:30 CEST"
 
 
 class TestDaysCovered:

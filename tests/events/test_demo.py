@@ -199,16 +199,16 @@ def test_demo_site_links_calendar_galleries_home_and_menu(client, demo_content):
         assert gallery.date == events[slug].days[0]
 
     # Building again moves nothing into a second copy and keeps the links.
-    home = HomePage.objects.get(depth=2)
+    home = HomePage.objects.get(depth=2, locale__language_code="de")
     before = counts()
     demo.build(io.StringIO(), home)
-    galleries_demo.build(io.StringIO(), HomePage.objects.get(depth=2))
+    galleries_demo.build(io.StringIO(), HomePage.objects.get(depth=2, locale__language_code="de"))
     assert counts() == before
     assert GalleryPage.objects.get(slug="jahreskonferenz-2025-zwickau").event_id == (
         events["jahreskonferenz-2025-zwickau"].pk
     )
 
-    body = list(HomePage.objects.get(depth=2).body)
+    body = list(HomePage.objects.get(depth=2, locale__language_code="de").body)
     types = [block.block_type for block in body]
     assert types.count("events") == 1 and types.count("featured_event") == 1
     assert types.index("featured_event") == types.index("hero") + 1
@@ -223,7 +223,9 @@ def test_demo_site_links_calendar_galleries_home_and_menu(client, demo_content):
     menu = [link.value for link in NavigationSettings.for_site(site).main_menu]
     targets = [getattr(link["page"], "pk", None) for link in menu]
     assert targets.count(index.pk) == 1
-    contact = HomePage.objects.get(depth=2).get_children().get(slug="kontakt")
+    contact = (
+        HomePage.objects.get(depth=2, locale__language_code="de").get_children().get(slug="kontakt")
+    )
     assert targets.index(index.pk) < targets.index(contact.pk)
 
     home_html = client.get("/").content.decode()

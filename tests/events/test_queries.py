@@ -39,7 +39,7 @@ def test_calendar_queries_are_the_same_for_10_and_100_events(client, home_page, 
     few = counts(client, few_index, PATHS)
     many = counts(client, many_index, PATHS)
     assert few == many
-    assert max(few.values()) <= 14, few
+    assert max(few.values()) <= 15, few  # 14 + the translations (switcher)
 
 
 @pytest.mark.django_db

@@ -72,7 +72,7 @@ class AdminCreateTest(WagtailPageTestCase):
 
     def test_create_news_index_with_press_contact(self):
         self.assertCanCreate(self.home, NewsIndexPage, self.news_index_data())
-        index = NewsIndexPage.objects.get(slug="news")
+        index = NewsIndexPage.objects.get(slug="news", locale__language_code="de")
         contact = index.press_contact[0].value
         self.assertEqual(contact["name"], "Erika Beispiel")
         self.assertEqual(contact["email"], "presse@example.org")

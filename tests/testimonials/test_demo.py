@@ -12,9 +12,18 @@ SEED = pathlib.Path("/work/shared/seeds/000_50e8e13f0a81b3a7.txt")
 REAL_PEOPLE = ["Berkner", "Rosenthal", "Heine", "Petersen", "Katzek"]
 
 
+def german_home():
+    return HomePage.objects.get(depth=2, locale__language_code="de")
+
+
 def test_demo_testimonials_are_invented_and_built_once(client, demo_content):
-    demo.build(io.StringIO(), HomePage.objects.get(depth=2))  # again, on the demo
-    testimonials = list(models.Testimonial.objects.all())
+    english = {t.pk: t.quote for t in models.Testimonial.objects.filter(locale__language_code="en")}
+    demo.build(io.StringIO(), german_home())  # again, on the demo
+    # the English translations are left alone
+    assert english == {
+        t.pk: t.quote for t in models.Testimonial.objects.filter(locale__language_code="en")
+    }
+    testimonials = list(models.Testimonial.objects.filter(locale__language_code="de"))
     assert len(testimonials) == 5
     assert all(t.is_active and t.portrait_id and t.role and t.organisation for t in testimonials)
     text = " ".join(f"{t.name} {t.organisation} {t.quote}" for t in testimonials)
@@ -24,7 +33,7 @@ def test_demo_testimonials_are_invented_and_built_once(client, demo_content):
         for t in testimonials:
             for sentence in t.quote.split(". "):
                 assert sentence.strip(" .") not in seed
-    body_types = [block.block_type for block in HomePage.objects.get(depth=2).body]
+    body_types = [block.block_type for block in german_home().body]
     assert body_types.count("testimonials") == 1
     html = client.get("/").content.decode()
     assert html.count('<figure class="testimonial">') == 3

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import core, events, galleries, home, membership, news, projects, testimonials
+from demo import core, english, events, galleries, home, membership, news, projects, testimonials
 from metropolregion import renditions
 from metropolregion.roles import ROLE_SUMMARIES
 
@@ -50,6 +50,8 @@ class Command(BaseCommand):
                 _built, app_blocks = app.create(self.stdout, home_page)
                 blocks += app_blocks
             home.compose(home_page, blocks)
+            # The English tree: translations of the finished German pages (demo/data/en).
+            english.create(self.stdout, home_page)
         # Now, as the demo is committed (or when a caller's transaction commits: a test
         # that rolls back never pays for them).
         if not skip_renditions:
