@@ -49,12 +49,7 @@ PAGES = ("home", "news-list", "calendar", "project", "event", "gallery", "news-a
 NOINDEX_PAGES = ("search-results", "event-registration")
 CHROME_FLAGS = (
     "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
+    *load.CHROMIUM_ARGS,  # the browser tests' and the bench's offline flags
     "--proxy-server=127.0.0.1:9",  # nothing listens there: no way out but loopback
 )
 RUN_TIMEOUT = 300  # seconds for one page and form factor
