@@ -27,7 +27,7 @@ def test_index_and_feed_queries_are_the_same_for_10_and_100_news(client, home_pa
     few = counts(client, few_index, PAGES + FEEDS)
     many = counts(client, many_index, PAGES + FEEDS)
     assert few == many
-    assert max(few.values()) <= 14, few
+    assert max(few.values()) <= 15, few  # 14 + the translations (switcher)
 
 
 @pytest.mark.django_db
