@@ -15,7 +15,7 @@ from metropolregion import clock
 from metropolregion.listing import for_display
 from metropolregion.navigation import active_locale
 from metropolregion.privacy import public
-from metropolregion.translations import chosen_in_active_language, group_filter
+from metropolregion.translations import chosen_one_in_active_language, group_filter
 
 from . import dates
 
@@ -83,8 +83,7 @@ def find_index(locale=None):
 def visible_event(pk):
     """The event `pk` (or its translation in the reader's language) with its image, if
     it is live and public; else None."""
-    found = chosen_in_active_language(for_display(public_events()), [pk])
-    return found[0] if found else None
+    return chosen_one_in_active_language(for_display(public_events()), pk)
 
 
 def preview_event():

@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.contrib.routable_page.models import path
 
 from metropolregion import clock
-from metropolregion.navigation import active_locale, privacy_url
+from metropolregion.navigation import in_first_language, privacy_url
 from metropolregion.security import rate_limited
 
 from . import dates
@@ -108,11 +108,7 @@ class RegistrationPageMixin:
     def registration_event(self):
         """The event whose places people take: this page in the site's first language
         (this page itself when it is that one, or has no such translation)."""
-        with translation.override(settings.LANGUAGE_CODE):
-            first = active_locale()
-        if self.locale_id == first.pk:
-            return self
-        return self.get_translation_or_none(first) or self
+        return in_first_language(self)
 
     @property
     def registration_closes_at(self):

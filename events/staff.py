@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 
+from metropolregion.navigation import default_locale
 from metropolregion.spreadsheets import defuse
 
 from .models import Registration
@@ -62,13 +63,12 @@ def events_with_registration(past_days=60):
     soonest first, then those that ended in the last `past_days` days (check-in, lists).
     Translations (English pages) are left out: they share their German page's places."""
     from django.db.models import Count
-    from wagtail.models import Locale
 
     from .choices import RegistrationMode, RegistrationStatus
     from .models import EventPage
 
     since = timezone.now() - datetime.timedelta(days=past_days)
-    first = Locale.get_default()
+    first = default_locale()
     originals = EventPage.objects.filter(locale=first).values("translation_key")
     return (
         EventPage.objects.filter(registration_mode=RegistrationMode.INTERNAL, end__gte=since)

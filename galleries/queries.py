@@ -14,7 +14,11 @@ from wagtail.models import Page
 
 from metropolregion.navigation import active_locale
 from metropolregion.privacy import public
-from metropolregion.translations import chosen_in_active_language, same_page
+from metropolregion.translations import (
+    chosen_in_active_language,
+    chosen_one_in_active_language,
+    same_page,
+)
 
 
 def _model(name):
@@ -77,8 +81,7 @@ def gallery_pictures(page):
 def live_page(pk):
     """The page `pk` (or its translation in the reader's language) if it is live and
     public, else None."""
-    found = chosen_in_active_language(public(Page.objects.live()), [pk])
-    return found[0] if found else None
+    return chosen_one_in_active_language(public(Page.objects.live()), pk)
 
 
 def gallery_index_url():

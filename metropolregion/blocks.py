@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from .navigation import localize_pages
 from .streamfield import ImageChooserBlock, PageChooserBlock
-from .translations import link_hint, localize
+from .translations import link_hint
 
 GROUP_TEXT = _("Text")
 GROUP_TEASERS = _("Teasers and actions")
@@ -37,8 +38,10 @@ class LinkStructValue(blocks.StructValue):
 
     @cached_property
     def target(self):
+        """The page in the reader's language (LinkBlock.bulk_to_python fills this in for
+        all links of a stream at once; a single value asks here)."""
         page = self.get("page")
-        return localize([page])[0] if page is not None else None
+        return localize_pages([page], None)[0] if page is not None else None
 
     @cached_property
     def href(self):
@@ -88,6 +91,19 @@ class LinkBlock(blocks.StructBlock):
     def __init__(self, *args, required=True, **kwargs):
         self._link_required = required
         super().__init__(*args, **kwargs)
+
+    def bulk_to_python(self, values):
+        """The links of a whole stream (a list of cards, a menu) with their pages in the
+        reader's language: one query for all of them, none on a page in the pages'
+        own language, where one per link would be an N+1 on every English page."""
+        links = super().bulk_to_python(values)
+        pages = [link["page"] for link in links if link.get("page") is not None]
+        if pages:
+            localized = iter(localize_pages(pages, None))
+            for link in links:
+                if link.get("page") is not None:
+                    link.__dict__["target"] = next(localized)  # LinkStructValue.target
+        return links
 
     @property
     def required(self):

@@ -35,6 +35,21 @@ def active_locale(request=None):
     return locale
 
 
+def default_locale():
+    """The Locale of the site's first language (German), kept like `active_locale`'s."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return active_locale()
+
+
+def in_first_language(page):
+    """`page` in the site's first language (German), else `page` itself (no query when it
+    is in that language): what registrations and staff mails belong to."""
+    first = default_locale()
+    if page.locale_id == first.pk:
+        return page
+    return page.get_translation_or_none(first) or page
+
+
 def forget_locales(**kwargs):
     _locales_by_language.clear()
 
@@ -59,14 +74,12 @@ def localize_pages(pages, request):
 def menu_links(stream_value, request):
     """Turn a menu StreamField (link blocks) into MenuLinks with the current page marked."""
     entries = [child.value for child in stream_value if child.block_type == "link"]
-    pages = [entry["page"] for entry in entries if entry.get("page") is not None]
-    localized = dict(zip((p.pk for p in pages), localize_pages(pages, request), strict=True))
     path = request.path
     links = []
     for entry in entries:
-        page = entry.get("page")
+        # The page in the reader's language: LinkBlock localizes a menu's pages at once.
+        page = entry.target if entry.get("page") is not None else None
         if page is not None:
-            page = localized[page.pk]
             if not page.live:
                 continue
             href = page.get_url(request) or ""
@@ -91,7 +104,10 @@ def breadcrumb_ancestors(page):
 
 
 def privacy_url(request):
-    """The privacy notice ("Datenschutz") of the site, if it has one (linked from the
-    consent of every public form)."""
+    """The privacy notice ("Datenschutz") of the site in the reader's language (the German
+    one where it has no translation), if it has one (linked from the consent of every
+    public form)."""
     page = Page.objects.live().filter(slug="datenschutz").order_by("depth", "path").first()
-    return page.get_url(request) if page else ""
+    if page is None:
+        return ""
+    return localize_pages([page], request)[0].get_url(request)

@@ -97,7 +97,8 @@ ROLES = {
             *MEMBERSHIP,
         ],
         [],
-        [],
+        # The partners' logos in the site settings: choose one, or upload it.
+        ["{image}.choose_image", "{image}.add_image"],
     ),
     MITGLIEDER: ([], [], []),
 }
@@ -112,8 +113,8 @@ ROLE_SUMMARIES = {
     "und veröffentlichen",
     ANMELDUNGEN: "Anmeldungen: Anmeldelisten sehen, exportieren (CSV), Personen eintragen, Einlass",
     MITGLIEDERVERWALTUNG: "Mitgliederverwaltung: Mitgliedsorganisationen und Mitgliedskonten",
-    ADMINISTRATION: "Administration: Benutzer, Gruppen, Website-Einstellungen, Menüs, "
-    "Workflows, Weiterleitungen",
+    ADMINISTRATION: "Administration: Benutzer, Gruppen, Website-Einstellungen (mit den Logos "
+    "der Partner), Menüs, Workflows, Weiterleitungen",
     MITGLIEDER: "Mitglied: Anmeldung zu Veranstaltungen zum Mitgliederpreis, Mein Konto "
     "(kein Zugang zur Verwaltung)",
 }

@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from .privacy import public
 from .site_urls import Sitemap, rebase
-from .translations import DEFAULT_LANGUAGE, languages, translations_query
+from .translations import alternate_pairs, translations_query
 
 
 class LocalizedSitemap(Sitemap):
@@ -41,11 +41,15 @@ class LocalizedSitemap(Sitemap):
         urls, last_mods = [], set()
         for item in pages:
             versions = by_key.get(item.translation_key, {})
-            own = rebase(item.get_full_url(self.request), self.request)
+            own = self._location(item)
             for url_info in item.get_sitemap_urls(self.request):
                 url_info["location"] = rebase(url_info["location"], self.request)
-                if len(versions) > 1 and url_info["location"] == own:
-                    url_info["alternates"] = self._alternates(versions)
+                pairs = alternate_pairs(versions)
+                if pairs and url_info["location"] == own:
+                    url_info["alternates"] = [
+                        {"lang_code": code, "location": self._location(found)}
+                        for code, found in pairs
+                    ]
                 urls.append(url_info)
                 last_mods.add(url_info.get("lastmod"))
         # As Wagtail's: no lastmod for the sitemap when a page has none.
@@ -53,11 +57,5 @@ class LocalizedSitemap(Sitemap):
             self.latest_lastmod = max(last_mods)
         return urls
 
-    def _alternates(self, versions):
-        pairs = [(code, versions[code]) for code in languages() if code in versions]
-        if DEFAULT_LANGUAGE in versions:
-            pairs.append(("x-default", versions[DEFAULT_LANGUAGE]))
-        return [
-            {"lang_code": code, "location": rebase(found.get_full_url(self.request), self.request)}
-            for code, found in pairs
-        ]
+    def _location(self, page):
+        return rebase(page.get_full_url(self.request), self.request)

@@ -55,6 +55,8 @@ from wagtail.models import Locale, Page, Site, get_page_content_types
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 
+from .navigation import default_locale
+
 TARGET_LANGUAGE = "en"
 # wagtail-localize's own right to translate and sync ("wagtail_localize.submit_translation").
 PERMISSION_POLICY = ModelPermissionPolicy(Translation)
@@ -116,7 +118,7 @@ def annotate_translation_state(pages, target_locale):
 
 def german_pages(target_locale):
     """Every German page of the sites (live or draft, no aliases), annotated."""
-    german = Locale.get_default()
+    german = default_locale()
     roots = Site.objects.filter(root_page__locale=german).values_list("root_page__path", flat=True)
     in_a_site = Q(pk__in=[])
     for root_path in roots:

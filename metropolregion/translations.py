@@ -35,15 +35,11 @@ from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.translation import gettext
 from wagtail.models import Page
 
-from .navigation import active_locale
+from .navigation import active_locale, localize_pages
 from .privacy import public
 
-# The name of each language in that language: the switcher's link text, read in its own
-# `lang` (a German reader looking for English looks for "English").
-NATIVE_NAMES = {"de": "Deutsch", "en": "English"}
 # The `x-default` alternate (for readers of any other language): the German page.
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
@@ -138,7 +134,10 @@ def language_links(request, page=None):
             href = _page_target(page, code, request)
         else:
             href = _view_target(code, request)
-        links.append(LanguageLink(code, NATIVE_NAMES.get(code, code), href, code == current))
+        # Each language in its own name, read in its own `lang`: a German reader looking
+        # for English looks for "English" (Django's `name_local`).
+        name = translation.get_language_info(code)["name_local"]
+        links.append(LanguageLink(code, name, href, code == current))
     return links
 
 
@@ -149,29 +148,23 @@ def alternates(page, request=None):
     if getattr(request, "is_preview", False):
         return []
     found = translations_of(page, request)
-    if len(found) < 2 or page.pk not in {p.pk for p in found.values()}:
+    if page.pk not in {p.pk for p in found.values()}:
         return []
-    pairs = [(code, found[code]) for code in languages() if code in found]
-    if DEFAULT_LANGUAGE in found:
-        pairs.append(("x-default", found[DEFAULT_LANGUAGE]))
+    return alternate_pairs(found)
+
+
+def alternate_pairs(versions):
+    """[(hreflang, page)] of `versions` ({language code: page}) in the order of
+    settings.LANGUAGES, then `x-default` (the German page); [] for fewer than two."""
+    if len(versions) < 2:
+        return []
+    pairs = [(code, versions[code]) for code in languages() if code in versions]
+    if DEFAULT_LANGUAGE in versions:
+        pairs.append(("x-default", versions[DEFAULT_LANGUAGE]))
     return pairs
 
 
 # -- links from one language's content to pages of another --
-
-
-def localize(pages):
-    """Each page replaced by its live translation in the active language where there is
-    one (one query, none when every page is in the active language already)."""
-    locale = active_locale()
-    foreign = {page.translation_key for page in pages if page.locale_id != locale.id}
-    found = {}
-    if foreign:
-        found = {
-            p.translation_key: p
-            for p in Page.objects.live().filter(locale=locale, translation_key__in=foreign)
-        }
-    return [found.get(page.translation_key, page) for page in pages]
 
 
 def page_language(page):
@@ -189,8 +182,7 @@ def link_hint(page):
     if page is None or page.locale_id == active_locale().id:
         return "", ""
     code = page_language(page)
-    names = {"de": gettext("German"), "en": gettext("English")}
-    return code, names.get(code, code)
+    return code, translation.get_language_info(code)["name_translated"]
 
 
 def rich_text_link_tags(ids):
@@ -201,7 +193,7 @@ def rich_text_link_tags(ids):
     first in the link: "(German) About us". Used by the handler in wagtail_hooks.py."""
     by_id = {str(p.pk): p for p in Page.objects.filter(id__in=ids).select_related("locale")}
     pages = [by_id.get(str(id_)) for id_ in ids]
-    targets = iter(localize([page for page in pages if page is not None]))
+    targets = iter(localize_pages([page for page in pages if page is not None], None))
     tags = []
     for page in pages:
         if page is None:
@@ -241,6 +233,12 @@ def chosen_in_active_language(pages, ids):
         .exclude(chosen_id=None)
     }
     return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
+
+
+def chosen_one_in_active_language(pages, pk):
+    """The page `pk` as `pages` has it in the reader's language, or None."""
+    found = chosen_in_active_language(pages, [pk])
+    return found[0] if found else None
 
 
 def same_page(field, page):

@@ -13,7 +13,11 @@ from django.db.models.functions import Coalesce
 
 from metropolregion.navigation import active_locale
 from metropolregion.privacy import public
-from metropolregion.translations import chosen_in_active_language, same_page
+from metropolregion.translations import (
+    chosen_in_active_language,
+    chosen_one_in_active_language,
+    same_page,
+)
 
 
 def _model(name):
@@ -116,8 +120,7 @@ def working_groups_with_counts(groups):
 def live_working_group(pk):
     """The working group `pk` (or its translation in the reader's language) if it is live
     and public, else None."""
-    found = chosen_in_active_language(public(_model("WorkingGroupPage").objects.live()), [pk])
-    return found[0] if found else None
+    return chosen_one_in_active_language(public(_model("WorkingGroupPage").objects.live()), pk)
 
 
 def group_projects(group):

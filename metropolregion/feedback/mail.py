@@ -16,9 +16,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from metropolregion import outbox
+from metropolregion.navigation import in_first_language
 
 from .forms import FeedbackForm
 from .models import FeedbackSubmission, MailStatus
@@ -41,11 +41,6 @@ def store(page, form):
         if submission.status == MailStatus.PENDING:
             outbox.queue(submission)
     return submission
-
-
-def in_first_language(page):
-    """The page in the site's first language (German), else the page itself."""
-    return page.get_translation_or_none(Locale.get_default()) or page
 
 
 def compose(submission):

@@ -15,7 +15,7 @@ MENUS = {
     roles.FREIGABE: {"Seiten", "Hilfe"},
     roles.ANMELDUNGEN: {"Anmeldungen", "Hilfe"},
     roles.MITGLIEDERVERWALTUNG: {"Bilder", "Mitglieder", "Hilfe"},
-    roles.ADMINISTRATION: {"Mitglieder", "Hilfe"},
+    roles.ADMINISTRATION: {"Bilder", "Mitglieder", "Hilfe"},  # partner logos
 }
 
 

@@ -83,10 +83,12 @@ def fill_news(page, title, kind, group_title=None):
         page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=8_000)
 
 
-def upload_image_in_chooser(page, tmp_path, title, credit):
+def upload_image_in_chooser(page, tmp_path, title, credit, chooser=".image-chooser"):
+    """Uploads a new image in the image chooser `chooser` (a selector; the page's first
+    image chooser unless given)."""
     path = Path(tmp_path) / "foto.png"
     PILImage.new("RGB", (1200, 800), (40, 110, 160)).save(path)
-    page.locator(".image-chooser [data-chooser-action-choose]").first.click()
+    page.locator(f"{chooser} [data-chooser-action-choose]").first.click()
     modal = page.locator(".modal")
     modal.get_by_role("tab", name="Hochladen").click()
     modal.locator("input[type=file]").set_input_files(str(path))

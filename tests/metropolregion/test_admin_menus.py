@@ -43,6 +43,7 @@ MENUS = {
     roles.MITGLIEDERVERWALTUNG: {"members", "images", "guide"},
     roles.ADMINISTRATION: {
         "members",
+        "images",  # the partners' logos in the site settings
         "users",
         "groups",
         "website-einstellungen",

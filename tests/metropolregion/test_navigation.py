@@ -84,3 +84,21 @@ def test_breadcrumbs_list_the_ancestors(client, pages):
     crumbs = html.split('aria-label="Sie sind hier"')[1].split("</nav>")[0]
     assert crumbs.index(">Startseite<") < crumbs.index(">Über uns<") < crumbs.index(">Team<")
     assert '<span aria-current="page">Team</span>' in crumbs
+
+
+@pytest.mark.django_db
+def test_forms_link_the_privacy_notice_in_the_readers_language(rf, home_page):
+    from django.utils import translation
+
+    from metropolregion.navigation import privacy_url
+    from tests.factories.translations import translate
+
+    privacy = StandardPageFactory(parent=home_page, title="Datenschutz", slug="datenschutz")
+    translate(home_page, lambda text: text, slug="home")
+    request = rf.get("/en/")
+    with translation.override("en"):
+        assert privacy_url(request) == "/datenschutz/"  # no English one yet: the German
+        translate(privacy, {"Datenschutz": "Privacy"}, slug="privacy")
+        assert privacy_url(request) == "/en/privacy/"
+    with translation.override("de"):
+        assert privacy_url(rf.get("/")) == "/datenschutz/"

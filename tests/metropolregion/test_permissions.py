@@ -57,7 +57,7 @@ MATRIX = {
     "member_organisations": (L, L, B, B, B, OK, OK, OK),
     "member_accounts": (L, L, B, B, B, OK, OK, OK),
     "testimonials": (L, L, OK, B, B, B, B, OK),
-    "images": (L, L, OK, B, B, OK, B, OK),
+    "images": (L, L, OK, B, B, OK, OK, OK),  # Administration: the partners' logos
     "documents": (L, L, OK, B, B, B, B, OK),
     "redirects": (L, L, OK, B, B, B, OK, OK),
     "search_promotions": (L, L, OK, B, B, B, B, OK),

@@ -9,6 +9,21 @@ from django.core.management.base import BaseCommand
 from metropolregion import scheduler
 
 
+def stop_handler(clock):
+    """SIGTERM stops the scheduler whenever it arrives. Before `clock.start()` (during the
+    first run of publish_scheduled) there is no loop to shut down: the process exits at
+    once. SystemExit, not an exception: run_job logs and swallows exceptions, and the
+    clock would then start and run on after `terminate()`."""
+
+    def stop(*_):
+        if clock.running:
+            clock.shutdown(wait=False)
+        else:
+            raise SystemExit(0)
+
+    return stop
+
+
 class Command(BaseCommand):
     help = "Runs scheduled publishing and the daily purges on their schedule (APScheduler)."
 
@@ -23,7 +38,7 @@ class Command(BaseCommand):
                 scheduler.run_job(job, stdout=self.stdout)
             return
         clock = scheduler.build_scheduler()
-        signal.signal(signal.SIGTERM, lambda *_: clock.shutdown(wait=False))
+        signal.signal(signal.SIGTERM, stop_handler(clock))
         for job in clock.get_jobs():
             self.stdout.write(f"  {job.name}: {job.trigger}")
         self.stdout.write("Scheduler läuft (Strg+C beendet).")
