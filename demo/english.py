@@ -17,7 +17,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from tests.factories.translations import translate
 
 from .data import DATA_DIR
-from .english_snippets import translate_testimonials
+from .english_snippets import name_topics, translate_testimonials
 
 EN_DIR = DATA_DIR / "en"
 LANGUAGE = "en"
@@ -27,15 +27,16 @@ NOT_TRANSLATED = "(no English translation)"
 
 
 def load_texts(folder=EN_DIR):
-    """The merged data of every YAML file in `folder`: {"pages", "slugs", "strings"}. The same
-    German text mapped to two different translations is an error, named with its files."""
-    merged = {"pages": [], "slugs": {}, "strings": {}}
+    """The merged data of every YAML file in `folder`: {"pages", "slugs", "strings",
+    "topics"}. The same German text mapped to two different translations is an error, named
+    with its files."""
+    merged = {"pages": [], "slugs": {}, "strings": {}, "topics": {}}
     origin = {}
     for path in sorted(Path(folder).glob("*.yaml")):
         with open(path, encoding="utf-8") as file:
             content = yaml.safe_load(file) or {}
         merged["pages"] += content.get("pages") or []
-        for key in ("slugs", "strings"):
+        for key in ("slugs", "strings", "topics"):
             for german, english in (content.get(key) or {}).items():
                 known = merged[key].get(german)
                 if known is not None and known != english:
@@ -94,6 +95,7 @@ def create(stdout, home_page, texts=None):
     # Snippets first: wagtail-localize refuses a page whose chosen testimonial has no
     # translation.
     translate_testimonials(stdout, texts["strings"])
+    name_topics(stdout, texts["topics"])
     results = []
     for page in pages_to_translate(home_page, texts["pages"]):
         slug = texts["slugs"].get(page.slug)

@@ -26,3 +26,19 @@ def translate_testimonials(stdout, strings):
     if missing:
         stdout.write(f"  {missing} Texte der Stimmen ohne englische Übersetzung")
     return results
+
+
+def name_topics(stdout, names):
+    """The topics' English names (metropolregion.topics.TopicName) from `names` (German
+    tag name → English); running it again updates the same rows."""
+    from taggit.models import Tag
+
+    from metropolregion.topics import TopicName
+
+    done = 0
+    for tag in Tag.objects.filter(name__in=names):
+        TopicName.objects.update_or_create(
+            tag=tag, language=LANGUAGE, defaults={"name": names[tag.name]}
+        )
+        done += 1
+    stdout.write(f"• Englische Fassung: {done} Themennamen")

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from metropolregion.navigation import active_locale
+
 from . import registration as rules
 from .models.registration import Registration
 
@@ -23,6 +25,27 @@ def my_registrations(user):
     )
 
 
+def in_reader_language(registrations):
+    """Gives each registration `shown_event`: its event as the reader reads it, the live
+    translation in the active language where there is one (a registration made on the
+    English page belongs to the German event, whose places it shares). One query."""
+    from .models import EventPage
+
+    locale = active_locale()
+    keys = {r.event.translation_key for r in registrations if r.event.locale_id != locale.id}
+    translations = {}
+    if keys:
+        translations = {
+            event.translation_key: event
+            for event in EventPage.objects.live().filter(locale=locale, translation_key__in=keys)
+        }
+    for registration in registrations:
+        registration.shown_event = translations.get(
+            registration.event.translation_key, registration.event
+        )
+    return registrations
+
+
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -33,7 +56,7 @@ def cancel_registration(request, pk):
     registration = get_object_or_404(
         Registration.objects.select_related("event"), pk=pk, user=request.user
     )
-    event = registration.event
+    event = in_reader_language([registration])[0].shown_event
     over = event.is_past()
     if request.method == "POST" and not over:
         result = rules.cancel(registration.pk)

@@ -5,6 +5,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from metropolregion.filters import Filter, FilterSet
+from metropolregion.topics import topic_name
 
 from . import queries
 from .choices import EventFormat, Organiser
@@ -16,6 +17,7 @@ EVENT_FILTERS = FilterSet(
         "thema",
         _("Topic"),
         all_label=_("All topics"),
+        label_attr=topic_name,
         unknown=_("There are no events on the topic “%(value)s”; every topic is shown."),
         choices=queries.topics,
         narrow=lambda pages, tag: queries.filter_events(pages, tag=tag.slug),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from metropolregion.hubs import Section, contribute
 
-from .account import my_registrations
+from .account import in_reader_language, my_registrations
 from .queries import next_events
 
 
@@ -25,5 +25,5 @@ def registrations(user, request):
     return Section(
         heading=_("My registrations"),
         template="events/account/registrations.html",
-        items=list(my_registrations(user)),
+        items=in_reader_language(list(my_registrations(user))),
     )

@@ -22,6 +22,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from metropolregion.site_urls import page_url
+from metropolregion.topics import topic_name
 
 from . import dates
 from .choices import ICAL_STATUS
@@ -102,7 +103,7 @@ def vevent(event, request, host, stamp, join_url=None):
     if event.last_published_at:
         published = event.last_published_at.astimezone(datetime.UTC)
         component.add("last-modified", published)
-    names = [tag.name for tag in event.topics.all()]
+    names = [topic_name(tag) for tag in event.topics.all()]
     if names:
         component.add("categories", names)
     return component

@@ -14,6 +14,8 @@ from taggit.models import Tag
 
 from metropolregion import clock, hubs
 from metropolregion.listing import paginate, querystring_without
+from metropolregion.topics import topic_name
+from metropolregion.translations import live_page_in_active_language
 
 from . import ical, queries
 from .choices import RegistrationMode
@@ -155,7 +157,7 @@ def feed_links(index, request, filters=None):
     if filters is not None and filters.topic is not None:
         links.append(
             (
-                _("Topic: %(name)s") % {"name": filters.topic.name},
+                _("Topic: %(name)s") % {"name": topic_name(filters.topic)},
                 index.url_for("topic_feed", filters.topic.slug, request=request),
             )
         )
@@ -184,7 +186,7 @@ def serve_feed(index, request, topic_slug=None, group_slug=None):
         if tag is None:
             raise Http404("No such topic")
         pages = queries.filter_events(pages, tag=tag.slug)
-        name = f"{name}: {tag.name}"
+        name = f"{name}: {topic_name(tag)}"
     if group_slug is not None:
         group = next((g for g in queries.working_groups(pages) if g.slug == group_slug), None)
         if group is None:
@@ -218,13 +220,14 @@ def ics_response(body, filename, inline):
 
 def event_context(event, request):
     calendar = event.calendar()
-    group = event.working_group
+    # The group in the reader's language (an English event may name the German one).
+    group = live_page_in_active_language(event.working_group_id) if event.working_group_id else None
     ics_url = event.ics_url(request)
     return {
         "calendar": calendar,
         "calendar_url": calendar.get_url(request) if calendar else None,
         "topics": list(event.topics.all()),
-        "working_group": group if group is not None and group.live else None,
+        "working_group": group,
         "is_past": event.is_past(),
         # Contributed by the galleries app (metropolregion.hubs), if installed.
         "galleries": hubs.section("event", "event_galleries", event, request),

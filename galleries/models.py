@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from metropolregion.images.models import UNCREDITED_IMAGE
 from metropolregion.listing import paginate
 from metropolregion.pages import IntroMixin, PortalPageMixin, first_text
+from metropolregion.translations import live_page_in_active_language
 
 from . import queries
 from .forms import GalleryPageForm
@@ -112,12 +113,14 @@ class GalleryPage(PortalPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["pictures"] = self.pictures
-        context["event"] = queries.live_page(self.event_id) if self.event_id else None
+        context["event"] = live_page_in_active_language(self.event_id) if self.event_id else None
         return context
 
 
-class GalleryImage(Orderable):
-    """One picture of a gallery with its caption (photographer and licence: the image's)."""
+class GalleryImage(TranslatableMixin, Orderable):
+    """One picture of a gallery with its caption (photographer and licence: the image's).
+    Translatable: the English gallery's pictures are its own rows (same translation key
+    as the German picture at that place), so wagtail-localize translates the captions."""
 
     page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="gallery_images")
     image = models.ForeignKey(
@@ -130,7 +133,7 @@ class GalleryImage(Orderable):
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("Picture")
         verbose_name_plural = _("Pictures")
 

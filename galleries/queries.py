@@ -10,13 +10,11 @@ from django.apps import apps
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
 from metropolregion.navigation import active_locale
 from metropolregion.privacy import public
 from metropolregion.translations import (
     chosen_in_active_language,
-    chosen_one_in_active_language,
     same_page,
 )
 
@@ -76,12 +74,6 @@ def gallery_pictures(page):
         if image is not None:
             picture.image = image
     return [picture for picture in pictures if picture.image_id in images]
-
-
-def live_page(pk):
-    """The page `pk` (or its translation in the reader's language) if it is live and
-    public, else None."""
-    return chosen_one_in_active_language(public(Page.objects.live()), pk)
 
 
 def gallery_index_url():

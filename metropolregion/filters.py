@@ -44,7 +44,8 @@ class Filter:
 
     `choices`: (value, label) pairs or a TextChoices class (fixed), a queryset, or a
     callable given the list's pages that returns objects; an object is found by its
-    `value_attr` (its slug) and shown by its `label_attr`.
+    `value_attr` (its slug) and shown by its `label_attr` (an attribute's name, or a
+    function of the object: a topic's name in the reader's language).
     `narrow(pages, item)`: the pages of the chosen item (the object, or the fixed value).
     `unknown`: the notice for a value that is not offered, with `%(value)s`.
     """
@@ -57,7 +58,7 @@ class Filter:
     choices: Any
     narrow: Callable
     value_attr: str = "slug"
-    label_attr: str = "name"
+    label_attr: str | Callable = "name"
     lowercase: bool = True  # read values case-insensitively
 
     def offered(self, pages=None):
@@ -77,7 +78,9 @@ class Filter:
         if isinstance(entry, tuple | list):
             value, label = entry
             return Choice(str(value), label, str(value))
-        return Choice(getattr(entry, self.value_attr), getattr(entry, self.label_attr), entry)
+        label_attr = self.label_attr
+        label = label_attr(entry) if callable(label_attr) else getattr(entry, label_attr)
+        return Choice(getattr(entry, self.value_attr), label, entry)
 
     def clean(self, raw):
         value = (raw or "").strip()

@@ -19,6 +19,7 @@ from .pages import IntroMixin, PortalPageMixin
 from .security import rate_limited
 from .site_settings import NavigationSettings, SiteSettings, SocialPlatform
 from .streamfield import prefetch_stream
+from .topics import TopicName  # noqa: F401 - a model of this app
 
 
 class HomePage(PortalPageMixin, Page):

@@ -83,7 +83,10 @@ def menu_links(stream_value, request):
             if not page.live:
                 continue
             href = page.get_url(request) or ""
-            text = entry.get("label") or page.title
+            # The label is written in the chosen page's language: for its translation
+            # (an English reader), the translated title instead.
+            label = entry.get("label") if page.pk == entry["page"].pk else ""
+            text = label or page.title
         else:
             href, text = entry.get("url") or "", entry.get("label") or entry.get("url")
         if not href:

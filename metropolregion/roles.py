@@ -61,6 +61,7 @@ ROLES = {
         [
             "wagtailadmin.access_admin",
             *_crud("testimonials", "testimonial"),
+            *_crud("metropolregion", "topicname"),  # topics' English names
             "metropolregion.change_navigationsettings",
             *_crud("wagtailredirects", "redirect", ("add", "change", "delete")),
             *_crud("wagtailsearchpromotions", "searchpromotion", ("add", "change", "delete")),
@@ -107,7 +108,7 @@ ROLES = {
 ROLE_SUMMARIES = {
     "superuser": "Technik: alle Rechte (Superuser)",
     REDAKTION: "Redaktion: Seiten anlegen, bearbeiten, veröffentlichen, planen; ins Englische "
-    "übersetzen und synchronisieren (Bericht Übersetzungen); Bilder, Dokumente, Stimmen, Menüs; "
+    "übersetzen und synchronisieren (Bericht Übersetzungen), Themennamen; Bilder, Dokumente, Stimmen, Menüs; "
     "Pressemitteilungen zur Freigabe einreichen",
     FREIGABE: "Freigabe: Pressemitteilungen freigeben oder zurückweisen; Seiten bearbeiten "
     "und veröffentlichen",

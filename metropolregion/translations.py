@@ -241,6 +241,13 @@ def chosen_one_in_active_language(pages, pk):
     return found[0] if found else None
 
 
+def live_page_in_active_language(pk):
+    """The page `pk` (a foreign key's target: wagtail-localize keeps it pointing at the
+    German page) or its translation in the reader's language, if it is live and public;
+    else None."""
+    return chosen_one_in_active_language(public(Page.objects.live()), pk)
+
+
 def same_page(field, page):
     """A filter on the page-valued `field` that matches `page` in any language, for the
     items in `page`'s language: their foreign key may still point at the German page."""

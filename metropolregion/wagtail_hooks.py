@@ -1,9 +1,13 @@
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler as WagtailPageLinkHandler
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .editing import refuse_actions_in_autosave
 from .navigation import active_locale
+from .topics import TopicName
 from .translation_report import admin_urls, hide_wagtail_localize_report, reports_menu_item
 from .translations import rich_text_link_tags
 
@@ -40,3 +44,22 @@ def link_pages_in_the_readers_language(features):
     """Rich-text page links lead to the reader's language or say which language they lead to
     (metropolregion/translations.py)."""
     features.register_link_type(PageLinkHandler)
+
+
+class TopicNameViewSet(SnippetViewSet):
+    """Topics' English names (metropolregion.topics.TopicName): kept by the Redaktion
+    next to the translations, one row per topic and language."""
+
+    model = TopicName
+    icon = "tag"
+    menu_label = _("Topic names")
+    menu_name = "topic-names"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["tag", "language", "name"]
+    list_filter = ["language"]
+    search_fields = ["name", "tag__name"]
+    search_backend_name = None  # a few dozen rows: search the database columns directly
+
+
+register_snippet(TopicNameViewSet)

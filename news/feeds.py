@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from metropolregion.site_settings import SiteSettings
 from metropolregion.site_urls import page_url
+from metropolregion.topics import topic_name
 
 from . import queries
 
@@ -89,4 +90,4 @@ class NewsFeed(Feed):
         return item.published_at
 
     def item_categories(self, item):
-        return [tag.name for tag in item.topics.all()]
+        return [topic_name(tag) for tag in item.topics.all()]

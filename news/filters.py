@@ -5,6 +5,7 @@ shows them). Values are read as typed (not folded to lower case), as they always
 from django.utils.translation import gettext_lazy as _
 
 from metropolregion.filters import Filter, FilterSet
+from metropolregion.topics import topic_name
 
 from . import queries
 from .choices import NewsKind
@@ -26,6 +27,7 @@ NEWS_FILTERS = FilterSet(
         "thema",
         _("Topic"),
         all_label=_("All topics"),
+        label_attr=topic_name,
         unknown=_("There are no news items on the topic “%(value)s”; every topic is shown."),
         choices=queries.topics,
         narrow=lambda news, tag: queries.filter_news(news, tag=tag.slug),

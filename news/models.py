@@ -24,6 +24,7 @@ from metropolregion.clock import today as today_in_berlin  # named in migration 
 from metropolregion.listing import paginate, querystring_without
 from metropolregion.pages import IntroMixin, TeaserMixin
 from metropolregion.streamfield import prefetch_stream
+from metropolregion.translations import live_page_in_active_language
 
 from .blocks import PressContactBlock
 from .choices import NewsKind
@@ -251,6 +252,8 @@ class NewsPage(TeaserMixin, Page):
         context["news_index_url"] = news_index.get_url(request) if news_index else None
         context["topics"] = topics = list(self.topics.all())
         context["related_news"] = queries.related_news(self, index=news_index, topics=topics)
-        group = self.working_group
-        context["working_group"] = group if group is not None and group.live else None
+        # The group in the reader's language (an English item may name the German one).
+        context["working_group"] = (
+            live_page_in_active_language(self.working_group_id) if self.working_group_id else None
+        )
         return context

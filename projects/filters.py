@@ -7,6 +7,7 @@ from urllib.parse import quote
 from django.utils.translation import gettext_lazy as _
 
 from metropolregion.filters import Filter, FilterSet
+from metropolregion.topics import topic_name
 
 from . import queries
 from .choices import ProjectStatus
@@ -20,6 +21,7 @@ PROJECT_FILTERS = FilterSet(
         TOPIC_PARAM,
         _("Topic"),
         all_label=_("All topics"),
+        label_attr=topic_name,
         unknown=_("There is no topic “%(value)s”; projects on all topics are shown."),
         choices=lambda projects: queries.by_name(queries.project_topics(projects)),
         narrow=lambda projects, tag: projects.filter(tagged_topics__tag=tag),

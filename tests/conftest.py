@@ -10,14 +10,18 @@
 
 The demo site, loaded once per session
 --------------------------------------
-`load_demo_content` takes 15-20 s, so the tests that need the demo site (the browser tests
-and the HTML validator test) share one copy: the session fixture `demo_database` loads it
-once and commits it. Every other test sees only what the migrations create:
+`load_demo_content` takes about 50 s (German and English trees, every page's renditions),
+so the tests that need the demo site (the browser tests, the HTML validator test, the
+query budgets on the demo) share one copy: the session fixture `demo_database` loads it
+once, commits it and copies every table into a table of its own (demo_snapshot_N, dropped
+at the end). Whenever the demo is needed again after a change, it comes back from that
+copy in a second or two instead of being loaded afresh. Every other test sees only what
+the migrations create:
 
 - The demo-site tests run last (`pytest_collection_modifyitems`), after all other tests.
   Should another test still come after one of them, `pytest_runtest_setup` empties the
   database first (flush, then the rows the migrations made, serialized when the test
-  database was set up) and loads the demo again before the next demo-site test.
+  database was set up) and restores the demo before the next demo-site test.
 - Tests reach the demo through one of two fixtures, never through `demo_database` itself:
   `demo_site` (tests/browser/conftest.py; built on `demo_db`) for the browser: no
   transaction, since the live server and Playwright read through their own connections,
@@ -32,10 +36,10 @@ registers for an event): the other tests must not see the change. Either
   1. it adds only rows of its own and removes them again in its teardown (a fixture with
      `yield`), leaving every table with as many rows as before; or
   2. it requests the fixture `demo_changes`: such tests run after all the others, and the
-     demo is loaded afresh (15-20 s) before the next test that needs it.
+     demo is restored from its copy before the next test that needs it.
 Prefer 1. After every browser test without `demo_changes`, `demo_db` counts the rows of
-every table and fails the test if a count changed (the demo is then loaded afresh for the
-next test). Caches that visitors fill are exempt: image renditions, search query logs.
+every table and fails the test if a count changed (the demo is then restored for the
+next test; from the copy, not loaded). Caches that visitors fill are exempt: image renditions, search query logs.
 The count does not see a row changed in place (a page retitled without a new revision):
 a test that does that needs `demo_changes` all the same.
 """
@@ -47,9 +51,10 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, connection
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.test import Client
 from django.test.utils import setup_databases, teardown_databases
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from metropolregion.navigation import forget_locales
@@ -58,6 +63,9 @@ from tests.factories import HomePageFactory
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+# The tables that hold the copy of the loaded demo (DemoDatabase._take_snapshot).
+SNAPSHOT_PREFIX = "demo_snapshot_"
 
 # The database named in the settings, before pytest-django swaps in the test database.
 CONFIGURED_DB_NAME = settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"]
@@ -164,31 +172,71 @@ class DemoDatabase:
         self.migrated = None  # the rows the migrations made, serialized
         self.row_counts = None
         self.state = "empty"
-        self.loaded_before = False
+        self.snapshot = {}  # {table: its copy}, taken after the first load
 
     def load(self):
         with self.blocker.unblock():
-            if self.state != "empty":
-                self._reset()
-            # Restores what a transactional test may have flushed (else rewrites the same rows).
-            connection.creation.deserialize_db_from_string(self.migrated)
-            # The first load makes every live page's renditions (as `make run` does), once
-            # for every test that renders the demo; a reload after a test changed the demo
-            # skips that (what runs then visits few pages) and warms the home page only.
-            options = ["--skip-renditions"] if self.loaded_before else []
-            with open(os.devnull, "w") as devnull:
-                call_command("load_demo_content", *options, stdout=devnull)
-            # No browser test spends its page timeout on the home page's renditions.
-            assert Client().get("/").status_code == 200
-            self.loaded_before = True
+            if self.snapshot:
+                # A test changed the demo (or a test without it emptied the database):
+                # the copy taken after the first load comes back in a second or two.
+                self._flush()
+                self._restore()
+            else:
+                if self.state != "empty":
+                    self._reset()
+                # Restores what a transactional test may have flushed (else rewrites the
+                # same rows).
+                connection.creation.deserialize_db_from_string(self.migrated)
+                # The load makes every live page's renditions (as `make run` does), once
+                # for every test that renders the demo.
+                with open(os.devnull, "w") as devnull:
+                    call_command("load_demo_content", stdout=devnull)
+                # No browser test spends its page timeout on the home page's renditions.
+                assert Client().get("/").status_code == 200
+                self._take_snapshot()
             self.row_counts = row_counts()
         self.state = "loaded"
+
+    def _take_snapshot(self):
+        """Copies every table of the loaded demo into a table of its own
+        (demo_snapshot_N), on SQLite and PostgreSQL alike."""
+        quote = connection.ops.quote_name  # the names come from Django's introspection
+        tables = sorted(
+            connection.introspection.django_table_names(only_existing=True, include_views=False)
+        )
+        snapshot = {table: f"{SNAPSHOT_PREFIX}{n}" for n, table in enumerate(tables)}
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table, copy in snapshot.items():
+                cursor.execute(f"DROP TABLE IF EXISTS {quote(copy)}")
+                cursor.execute(f"CREATE TABLE {quote(copy)} AS SELECT * FROM {quote(table)}")  # noqa: S608  # nosec B608
+        self.snapshot = snapshot
+
+    def _restore(self):
+        """Fills the emptied tables from the snapshot. The foreign keys are checked at the
+        commit (Django creates them deferrable), so the order does not matter; the
+        sequences go on, as after serialized rollback."""
+        quote = connection.ops.quote_name
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table, copy in self.snapshot.items():
+                cursor.execute(f"INSERT INTO {quote(table)} SELECT * FROM {quote(copy)}")  # noqa: S608  # nosec B608
+
+    def drop_snapshot(self):
+        quote = connection.ops.quote_name
+        with self.blocker.unblock(), connection.cursor() as cursor:
+            for copy in self.snapshot.values():
+                cursor.execute(f"DROP TABLE IF EXISTS {quote(copy)}")
+        self.snapshot = {}
 
     def reset(self):
         with self.blocker.unblock():
             self._reset()
 
     def _reset(self):
+        self._flush()
+        connection.creation.deserialize_db_from_string(self.migrated)
+        self.state = "empty"
+
+    def _flush(self):
         # As serialized rollback does it: the sequences go on, so that no new row takes
         # the key of one of the restored rows.
         call_command(
@@ -198,8 +246,6 @@ class DemoDatabase:
             reset_sequences=False,
             inhibit_post_migrate=True,
         )
-        connection.creation.deserialize_db_from_string(self.migrated)
-        self.state = "empty"
 
 
 demo = DemoDatabase()
@@ -276,6 +322,7 @@ def demo_database(django_db_setup, django_db_blocker, django_db_keepdb):
     yield
     if django_db_keepdb:  # a kept test database holds only what the migrations made
         demo.reset()
+    demo.drop_snapshot()
     demo.blocker = None
     demo.state = "empty"
 
@@ -334,11 +381,15 @@ def demo_content(demo_database, db):
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     """Renditions, site root paths and locales are cached per process; tests roll back
-    the database, so every test starts with empty caches."""
+    the database, so every test starts with empty caches. And in German: a request to an
+    English page leaves English active in the thread (LocaleMiddleware activates, nothing
+    deactivates), and a test after it would reverse() English URLs."""
     for alias in settings.CACHES:
         caches[alias].clear()
     forget_locales()
+    translation.activate(settings.LANGUAGE_CODE)
     yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django import template
 from django.utils.html import format_html_join
 
 from metropolregion.site_urls import page_url
+from metropolregion.topics import topic_name as _topic_name
 from metropolregion.translations import alternates, language_links
 
 register = template.Library()
@@ -33,3 +34,9 @@ def language_switcher(context):
     if page is not None and not hasattr(page, "translation_key"):
         page = None  # a `page` of a paginator, not a Wagtail page
     return {"links": language_links(request, page) if request is not None else []}
+
+
+@register.filter
+def topic_name(tag):
+    """A topic (tag) by its name in the reader's language: `{{ topic|topic_name }}`."""
+    return _topic_name(tag)

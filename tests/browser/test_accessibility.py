@@ -82,6 +82,23 @@ PAGES = {
     "member-login-errors": ("/konto/anmelden/", submit_empty("form.account-form")),
     "password-reset": ("/konto/passwort-vergessen/", None),
     "not-found": ("/gibt-es-nicht/", None),
+    # The English tree (issue 16): each page type that has a translation in the demo.
+    "en-home": ("/en/", None),
+    "en-standard": ("/en/about/", None),
+    "en-project-index": ("/en/projects/", None),
+    "en-project": ("/en/projects/unternehmen-revier/", None),
+    "en-working-group": ("/en/working-groups/hydrogen-and-energy/", None),
+    "en-news-index": ("/en/news/", None),
+    "en-news-article": ("/en/news/state-secretary-ude-visits-revierpionier-projects/", None),
+    "en-gallery": ("/en/galleries/5th-central-german-hydrogen-congress/", None),
+    "en-event-index": ("/en/events/", None),
+    "en-event": ("/en/events/hydrogen-network-meeting-smes/", None),
+    "en-search-results": ("/en/suche/?q=hydrogen", None),
+    "en-registration-errors": (
+        "/en/events/hydrogen-network-meeting-smes/anmeldung/",
+        submit_empty("form.registration-form"),
+    ),
+    "en-feedback-form": ("/en/accessibility/", None),
 }
 AXE_WIDTHS = [375, 1280]
 REFLOW_WIDTHS = [320, 640]  # 1280 px at 400 % and at 200 % zoom

@@ -15,6 +15,7 @@ def add_pictures(gallery, images, count, start=0):
         [
             GalleryImage(
                 page=gallery,
+                locale_id=gallery.locale_id,  # bulk_create skips the pre_save that sets it
                 image=images[(start + n) % len(images)],
                 caption=f"Bildunterschrift {start + n}",
                 sort_order=start + n,
@@ -35,6 +36,7 @@ def add_galleries(index, count, images, pictures=3):
         [
             GalleryImage(
                 page=gallery,
+                locale_id=gallery.locale_id,
                 image=images[(i + n) % len(images)],
                 caption=f"Bild {n}",
                 sort_order=n,

@@ -290,3 +290,22 @@ def test_cancel_is_protected_by_csrf(calendar_page, member):
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     assert client.post(url, {"csrfmiddlewaretoken": token}).status_code == 302
     assert Registration.objects.get(pk=mine.pk).status == "storniert"
+
+
+def test_the_english_account_names_the_events_in_english(client, calendar_page, member):
+    """A registration belongs to the German event (the English page shares its places);
+    /en/konto/ shows the event's English title and page, /konto/ the German ones."""
+    from tests.factories.translations import translate
+
+    event = open_event(calendar_page, "Wasserstoffkongress", days_ahead=20)
+    english = translate(event, {"Wasserstoffkongress": "Hydrogen Congress"}).instance
+    mine = register(event, member, "erika@example.org")
+    client.force_login(member)
+
+    html = client.get("/en/konto/").content.decode()
+    assert "Hydrogen Congress" in html and f'href="{english.url}"' in html
+    assert "Wasserstoffkongress" not in html
+    asking = client.get(f"/en/konto/anmeldungen/{mine.pk}/stornieren/").content.decode()
+    assert "Hydrogen Congress" in asking and "Wasserstoffkongress" not in asking
+    german = client.get("/konto/").content.decode()
+    assert "Wasserstoffkongress" in german and "Hydrogen Congress" not in german

@@ -18,6 +18,7 @@ WATCHED = {
     "images",
     "documents",
     "stimmen",  # testimonials (snippets)
+    "topic-names",  # Themennamen: topics' English names (snippets)
     "members",  # Mitglieder: organisations and member accounts
     "anmeldungen",  # registrations overview
     "users",
@@ -34,6 +35,7 @@ MENUS = {
         "images",
         "documents",
         "stimmen",
+        "topic-names",
         "navigation",
         "redirects",
         "guide",

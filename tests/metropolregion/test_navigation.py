@@ -102,3 +102,30 @@ def test_forms_link_the_privacy_notice_in_the_readers_language(rf, home_page):
         assert privacy_url(request) == "/en/privacy/"
     with translation.override("de"):
         assert privacy_url(rf.get("/")) == "/datenschutz/"
+
+
+@pytest.mark.django_db
+def test_a_label_in_german_gives_way_to_the_english_title(client, site, pages):
+    """A menu label is written for the chosen (German) page; an English reader gets the
+    translation's title instead, and the label again where there is no translation."""
+    from tests.factories.translations import translate
+
+    nav = NavigationSettings.for_site(site)
+    nav.main_menu = menu(
+        {"page": pages["about"].pk, "url": "", "label": "Wir über uns"},
+        {"page": pages["imprint"].pk, "url": "", "label": "Anbieter"},
+    )
+    nav.save()
+    translate(site.root_page, lambda text: text, slug="home")
+    translate(pages["about"], {"Über uns": "About us"}, slug="about-us")
+
+    def main_nav(url):
+        html = client.get(url).content.decode()
+        return html.split('class="main-nav"')[1].split("</nav>")[0]
+
+    german = main_nav("/")
+    assert ">Wir über uns<" in german and ">Anbieter<" in german
+    english = main_nav("/en/")
+    assert 'href="/en/about-us/"' in english and ">About us<" in english
+    assert "Wir über uns" not in english
+    assert 'href="/impressum/"' in english and "Anbieter" in english  # not translated yet

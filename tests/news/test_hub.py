@@ -1,17 +1,10 @@
 """The working-group hub lists the group's latest news."""
 
-import io
-
-import pytest
-from django.core.management import call_command
-
 from news.models import NewsPage
 from projects.models import WorkingGroupPage
 
 
-@pytest.mark.django_db
-def test_working_group_page_shows_its_latest_news(client):
-    call_command("load_demo_content", stdout=io.StringIO())
+def test_working_group_page_shows_its_latest_news(client, demo_content):
     group = next(
         g
         for g in WorkingGroupPage.objects.live()
