@@ -130,6 +130,7 @@ def build_settings(site, pages):
         [("account", {**account, "label": ""}) for account in TEXTS["social_accounts"]]
     )
     site_settings.partners_heading = TEXTS["partners_heading"]
+    site_settings.partners_heading_en = TEXTS["partners_heading_en"]
     site_settings.partners = stream(
         [
             (

@@ -16,6 +16,10 @@ class MenuLink:
     text: str
     current: bool = False
     ancestor: bool = False
+    # A page in another language than the reader's (no translation yet): its language
+    # code and name ("German"), for `hreflang`, `lang` and the hint after the text.
+    language: str = ""
+    language_name: str = ""
 
 
 _locales_by_language: dict[str, Locale] = {}
@@ -50,6 +54,13 @@ def in_first_language(page):
     return page.get_translation_or_none(first) or page
 
 
+def language_of(page):
+    """The language code of `page`'s locale (no query for the first language)."""
+    if page.locale_id == default_locale().pk:
+        return settings.LANGUAGE_CODE
+    return Locale.objects.get(pk=page.locale_id).language_code
+
+
 def forget_locales(**kwargs):
     _locales_by_language.clear()
 
@@ -77,6 +88,7 @@ def menu_links(stream_value, request):
     path = request.path
     links = []
     for entry in entries:
+        language = name = ""
         # The page in the reader's language: LinkBlock localizes a menu's pages at once.
         page = entry.target if entry.get("page") is not None else None
         if page is not None:
@@ -87,6 +99,9 @@ def menu_links(stream_value, request):
             # (an English reader), the translated title instead.
             label = entry.get("label") if page.pk == entry["page"].pk else ""
             text = label or page.title
+            if page.locale_id != active_locale(request).pk:
+                language = language_of(page)
+                name = translation.get_language_info(language)["name_translated"]
         else:
             href, text = entry.get("url") or "", entry.get("label") or entry.get("url")
         if not href:
@@ -95,7 +110,16 @@ def menu_links(stream_value, request):
         ancestor = (
             not current and href not in ("/", "") and path.startswith(href) and href.endswith("/")
         )
-        links.append(MenuLink(href=href, text=text, current=current, ancestor=ancestor))
+        links.append(
+            MenuLink(
+                href=href,
+                text=text,
+                current=current,
+                ancestor=ancestor,
+                language=language,
+                language_name=name,
+            )
+        )
     return links
 
 

@@ -92,6 +92,12 @@ class SiteSettings(BaseSiteSetting):
     partners_heading = models.CharField(
         _("Heading over the partners"), max_length=120, blank=True, default="Gefördert von"
     )
+    partners_heading_en = models.CharField(
+        _("Heading over the partners, in English"),
+        max_length=120,
+        blank=True,
+        help_text=_("Empty: “Partners and funders”."),
+    )
     partners = StreamField(
         [("partner", PartnerBlock())],
         blank=True,
@@ -116,7 +122,11 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("social_accounts"),
         MultiFieldPanel(
-            [FieldPanel("partners_heading"), FieldPanel("partners")],
+            [
+                FieldPanel("partners_heading"),
+                FieldPanel("partners_heading_en"),
+                FieldPanel("partners"),
+            ],
             heading=_("Partners and funders in the footer"),
         ),
     ]

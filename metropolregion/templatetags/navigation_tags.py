@@ -1,5 +1,7 @@
 from django import template
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Site
 
 from metropolregion.navigation import breadcrumb_ancestors, menu_links
@@ -51,8 +53,13 @@ def footer_menu(context):
 @register.inclusion_tag("navigation/footer_partners.html")
 def partner_marks(site_settings):
     """The partners' and funders' logos in the footer (metropolregion/partners.py)."""
+    heading = ""
+    if site_settings:
+        first = translation.get_language() in (None, settings.LANGUAGE_CODE)
+        # Site settings are not translated: an English heading of its own (else the UI's).
+        heading = site_settings.partners_heading if first else site_settings.partners_heading_en
     return {
-        "heading": site_settings.partners_heading if site_settings else "",
+        "heading": heading,
         "partners": footer_partners(site_settings) if site_settings else [],
     }
 

@@ -77,3 +77,22 @@ def test_partners_cost_no_query_once_warm_and_an_edit_shows_at_once(client, with
 def test_no_partners_no_section(client, site, home_page):
     cache.clear()
     assert "footer-partners-heading" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_english_pages_head_the_partners_in_english(client, with_partners, home_page):
+    """Site settings are not translated: the English heading is a field of its own, and
+    without it the UI's English heading, never the German one in an English footer."""
+    from tests.factories.translations import translate
+
+    translate(home_page, lambda text: text, slug="home")
+
+    def heading(url):
+        html = footer(client.get(url).content.decode())
+        return html.split('id="footer-partners-heading">')[1].split("</h2>")[0]
+
+    assert heading("/en/") == "Partners and funders"
+    with_partners.partners_heading_en = "Funded by"
+    with_partners.save()
+    assert heading("/en/") == "Funded by"
+    assert heading("/") == "Gefördert von"
