@@ -18,6 +18,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
@@ -80,6 +81,9 @@ def server_env(port, static_root):
             "DATABASE_CONN_MAX_AGE": "600",
             "TASK_BACKEND": "immediate",
             "DEBUG": "0",
+            # Production's nginx serves /media/ (docs/nginx.conf); here Django does, or the
+            # page weight would count 404 pages where the pictures are.
+            "SERVE_MEDIA": "1",
         }
     )
     if redis_reachable(BENCH_REDIS_URL):
@@ -183,12 +187,19 @@ def page_weight(base):
         page.goto(base + "/", wait_until="networkidle")
         # Lazy images below the fold load when scrolled to; a first visit does not see them.
         sizes = [(request.url, request.sizes()) for request in requests]
+        failed = [
+            f"{request.url} ({request.response().status})"
+            for request in requests
+            if request.response() is not None and request.response().status >= 400
+        ]
         browser.close()
+    if failed:
+        raise RuntimeError(f"page weight: requests failed, the figure would be wrong: {failed}")
     total = sum(s["responseBodySize"] + s["responseHeadersSize"] for _, s in sizes)
     foreign = [url for url, _ in sizes if not url.startswith(base) and not url.startswith("data:")]
     by_type = {}
     for url, s in sizes:
-        kind = Path(url.split("?")[0]).suffix.lstrip(".") or "html"
+        kind = Path(urlsplit(url).path).suffix.lstrip(".") or "html"
         by_type[kind] = by_type.get(kind, 0) + s["responseBodySize"] + s["responseHeadersSize"]
     return total, len(sizes), by_type, foreign
 
