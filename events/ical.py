@@ -93,12 +93,9 @@ def vevent(event, request, host, stamp, join_url=None):
     url = page_url(event, request)
     if url:
         component.add("url", url)
-    location = event.address if event.has_venue else ""
-    online = public_join_link(event) if join_url is None else join_url
-    if event.has_online_part and online:
-        location = ", ".join(part for part in (location, online) if part)
-    if location:
-        component.add("location", location)
+    place = location(event, join_url)
+    if place:
+        component.add("location", place)
     component.add("status", ICAL_STATUS.get(event.status, "CONFIRMED"))
     if event.last_published_at:
         published = event.last_published_at.astimezone(datetime.UTC)
@@ -107,6 +104,16 @@ def vevent(event, request, host, stamp, join_url=None):
     if names:
         component.add("categories", names)
     return component
+
+
+def location(event, join_url=None):
+    """Where the event takes place: the venue's address, and the join link of an online
+    part where it is public (`join_url` overrides it: a registrant's own link)."""
+    place = event.address if event.has_venue else ""
+    online = public_join_link(event) if join_url is None else join_url
+    if event.has_online_part and online:
+        place = ", ".join(part for part in (place, online) if part)
+    return place
 
 
 def description(event, request):

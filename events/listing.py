@@ -18,6 +18,7 @@ from metropolregion.topics import topic_name
 from metropolregion.translations import live_page_in_active_language
 
 from . import ical, queries
+from .calendar_links import calendar_choices
 from .choices import RegistrationMode
 from .filters import PARAMS, read_filters
 from .join_links import public_join_link
@@ -232,6 +233,8 @@ def event_context(event, request):
         # Contributed by the galleries app (metropolregion.hubs), if installed.
         "galleries": hubs.section("event", "event_galleries", event, request),
         "ics_url": ics_url,
+        # "Add to calendar": Google Calendar and Outlook.com besides the .ics file.
+        "calendar_choices": calendar_choices(event, request) if ics_url else {},
         "webcal_url": webcal_url(request, ics_url) if ics_url else "",
         "register_url": event.route_url("register", request),
         # Public only where people do not register here (events.registration).
