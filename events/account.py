@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from metropolregion.navigation import active_locale
+from metropolregion.navigation import localize_pages
 
 from . import registration as rules
 from .models.registration import Registration
@@ -31,18 +31,11 @@ def in_reader_language(registrations):
     English page belongs to the German event, whose places it shares). One query."""
     from .models import EventPage
 
-    locale = active_locale()
-    keys = {r.event.translation_key for r in registrations if r.event.locale_id != locale.id}
-    translations = {}
-    if keys:
-        translations = {
-            event.translation_key: event
-            for event in EventPage.objects.live().filter(locale=locale, translation_key__in=keys)
-        }
-    for registration in registrations:
-        registration.shown_event = translations.get(
-            registration.event.translation_key, registration.event
-        )
+    events = localize_pages(
+        [registration.event for registration in registrations], None, EventPage.objects.live()
+    )
+    for registration, event in zip(registrations, events, strict=True):
+        registration.shown_event = event
     return registrations
 
 

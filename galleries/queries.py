@@ -13,10 +13,7 @@ from wagtail.images import get_image_model
 
 from metropolregion.navigation import active_locale
 from metropolregion.privacy import public
-from metropolregion.translations import (
-    chosen_in_active_language,
-    same_page,
-)
+from metropolregion.translations import chosen_in_active_language, same_page
 
 
 def _model(name):

@@ -11,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from .navigation import localize_pages
+from .navigation import link_hint, localize_pages
 from .streamfield import ImageChooserBlock, PageChooserBlock
-from .translations import link_hint
 
 GROUP_TEXT = _("Text")
 GROUP_TEASERS = _("Teasers and actions")

@@ -54,30 +54,53 @@ def in_first_language(page):
     return page.get_translation_or_none(first) or page
 
 
-def language_of(page):
-    """The language code of `page`'s locale (no query for the first language)."""
-    if page.locale_id == default_locale().pk:
-        return settings.LANGUAGE_CODE
-    return Locale.objects.get(pk=page.locale_id).language_code
+def reader_language():
+    """The language code the reader reads ("de", "en"), without a query."""
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def reading_first_language():
+    """Whether the reader reads the site's first language (German), without a query."""
+    return reader_language() == settings.LANGUAGE_CODE.split("-")[0]
+
+
+def page_language(page):
+    """The language code of `page`'s locale (no query for the active or first language)."""
+    for locale in (active_locale(), default_locale()):
+        if page.locale_id == locale.pk:
+            return locale.language_code
+    return page.locale.language_code
+
+
+def link_hint(page):
+    """(hreflang, hint) for a link to `page` from content in the active language: both
+    empty when the page is in that language, else its language code and "German" in the
+    reader's language (shown in brackets after the link text)."""
+    if page is None or page.locale_id == active_locale().id:
+        return "", ""
+    code = page_language(page)
+    return code, translation.get_language_info(code)["name_translated"]
 
 
 def forget_locales(**kwargs):
     _locales_by_language.clear()
 
 
-def localize_pages(pages, request):
-    """Map each page to its live translation in the active language, in one query."""
+def localize_pages(pages, request, queryset=None):
+    """Map each page to its live translation in the active language, in one query (none
+    when every page is in that language). `queryset`: where the translations come from
+    (a model's live pages, for its fields); by default the few fields a link needs."""
     locale = active_locale(request)
     foreign = {page.translation_key for page in pages if page.locale_id != locale.id}
     translations = {}
     if foreign:
-        translations = {
-            page.translation_key: page
-            for page in Page.objects.live()
-            .filter(locale=locale, translation_key__in=foreign)
-            .only(
+        if queryset is None:
+            queryset = Page.objects.live().only(
                 "id", "title", "url_path", "translation_key", "locale_id", "path", "depth", "live"
             )
+        translations = {
+            page.translation_key: page
+            for page in queryset.filter(locale=locale, translation_key__in=foreign)
         }
     return [translations.get(page.translation_key, page) for page in pages]
 
@@ -99,9 +122,7 @@ def menu_links(stream_value, request):
             # (an English reader), the translated title instead.
             label = entry.get("label") if page.pk == entry["page"].pk else ""
             text = label or page.title
-            if page.locale_id != active_locale(request).pk:
-                language = language_of(page)
-                name = translation.get_language_info(language)["name_translated"]
+            language, name = link_hint(page)
         else:
             href, text = entry.get("url") or "", entry.get("label") or entry.get("url")
         if not href:

@@ -8,10 +8,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import post_delete, post_save
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
+
+from .navigation import reader_language, reading_first_language
 
 
 class TopicChoiceBlock(blocks.ChoiceBlock):
@@ -96,10 +97,9 @@ def forget_topic_names(**kwargs):
 def topic_name(tag):
     """The topic's name in the reader's language (its own, German name where there is no
     other)."""
-    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    if language == settings.LANGUAGE_CODE.split("-")[0]:
+    if reading_first_language():
         return tag.name
-    return topic_names(language).get(tag.pk, tag.name)
+    return topic_names(reader_language()).get(tag.pk, tag.name)
 
 
 post_save.connect(forget_topic_names, sender=TopicName)

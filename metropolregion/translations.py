@@ -37,7 +37,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Page
 
-from .navigation import active_locale, localize_pages
+from .navigation import active_locale, link_hint, localize_pages
 from .privacy import public
 
 # The `x-default` alternate (for readers of any other language): the German page.
@@ -165,24 +165,6 @@ def alternate_pairs(versions):
 
 
 # -- links from one language's content to pages of another --
-
-
-def page_language(page):
-    """The language code of `page`'s locale (the active locale's costs no query)."""
-    locale = active_locale()
-    if page.locale_id == locale.id:
-        return locale.language_code
-    return page.locale.language_code
-
-
-def link_hint(page):
-    """(hreflang, hint) for a link to `page` from content in the active language: both
-    empty when the page is in that language, else its language code and "German" in the
-    reader's language (shown in brackets after the link text)."""
-    if page is None or page.locale_id == active_locale().id:
-        return "", ""
-    code = page_language(page)
-    return code, translation.get_language_info(code)["name_translated"]
 
 
 def rich_text_link_tags(ids):

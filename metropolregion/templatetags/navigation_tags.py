@@ -1,10 +1,8 @@
 from django import template
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 from wagtail.models import Site
 
-from metropolregion.navigation import breadcrumb_ancestors, menu_links
+from metropolregion.navigation import breadcrumb_ancestors, menu_links, reading_first_language
 from metropolregion.partners import footer_partners
 from metropolregion.site_settings import NavigationSettings, SiteSettings
 from metropolregion.wagtail_compat import settings_request_attr
@@ -55,9 +53,12 @@ def partner_marks(site_settings):
     """The partners' and funders' logos in the footer (metropolregion/partners.py)."""
     heading = ""
     if site_settings:
-        first = translation.get_language() in (None, settings.LANGUAGE_CODE)
         # Site settings are not translated: an English heading of its own (else the UI's).
-        heading = site_settings.partners_heading if first else site_settings.partners_heading_en
+        heading = (
+            site_settings.partners_heading
+            if reading_first_language()
+            else site_settings.partners_heading_en
+        )
     return {
         "heading": heading,
         "partners": footer_partners(site_settings) if site_settings else [],

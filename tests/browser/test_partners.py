@@ -45,6 +45,7 @@ def test_administration_adds_a_partner_logo_to_the_footer(
     page.locator("input[name^='partners-'][name$='-value-url']").nth(before).fill(
         "https://stadtwerke.example.org/"
     )
+    page.locator("#id_partners_heading_en").fill("Funded by")
     page.get_by_role("button", name="Speichern").click()
     page.locator(".messages").wait_for()
 
@@ -59,4 +60,7 @@ def test_administration_adds_a_partner_logo_to_the_footer(
     assert logo.count() == 1
     link = reader.locator("footer a[href='https://stadtwerke.example.org/']")
     assert link.count() == 1 and link.get_by_role("img").count() == 1
+    # English pages head the partners with the English heading.
+    reader.goto(demo_site + "/en/about/")
+    assert reader.locator("#footer-partners-heading").inner_text() == "Funded by"
     context.close()
