@@ -3,14 +3,17 @@
 from .calendar import EventPage, EventPageTag
 from .index import EventIndexPage
 from .notification import Notification, NotificationKind, NotificationStatus
+from .occurrence import EventOccurrence, OccurrenceChange
 from .registration import Registration
 
 __all__ = [
     "EventIndexPage",
     "EventPage",
+    "EventOccurrence",
     "EventPageTag",
     "Notification",
     "NotificationKind",
     "NotificationStatus",
+    "OccurrenceChange",
     "Registration",
 ]

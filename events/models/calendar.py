@@ -19,7 +19,7 @@ from metropolregion.blocks import BaseStreamBlock
 from metropolregion.pages import TeaserMixin
 from metropolregion.streamfield import prefetch_stream
 
-from .. import dates, listing
+from .. import dates, listing, recurrence
 from ..blocks import AgendaItemBlock, DocumentBlock
 from ..choices import Audience, EventFormat, EventStatus, RegistrationMode
 from ..panels import RegistrationCountsPanel
@@ -48,6 +48,33 @@ class EventPage(TeaserMixin, RegistrationPageMixin, RoutablePageMixin, Page):
     )
     status = models.CharField(
         _("Status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
+    # Recurring events (events.recurrence): an RFC 5545 RRULE value such as
+    # "FREQ=MONTHLY;BYDAY=2TU;UNTIL=20270630T215959Z", composed by the admin form from
+    # fields an editor understands; `start`/`end` are the first date and its length.
+    recurrence = models.CharField(_("Repeats"), max_length=500, blank=True)
+    # Dates as ISO strings ("2026-12-24"); the series' clock times apply.
+    extra_dates = models.JSONField(_("Extra dates"), default=list, blank=True)  # RDATE
+    skipped_dates = models.JSONField(_("Dates left out"), default=list, blank=True)  # EXDATE
+    cancelled_dates = models.JSONField(_("Cancelled dates"), default=list, blank=True)
+    # iCal SEQUENCE: raised with each change registrants are told about (events.reminders).
+    sequence = models.PositiveIntegerField(_("Version"), default=0, editable=False)
+    # Where an imported partner event comes from (events.partner_feeds).
+    source_url = models.URLField(
+        _("Source"),
+        max_length=500,
+        blank=True,
+        help_text=_("The page of this event on the organiser's website."),
+    )
+    reminder_days = models.PositiveSmallIntegerField(
+        _("Reminder (days before)"),
+        null=True,
+        blank=True,
+        default=2,
+        help_text=_(
+            "Confirmed participants get a reminder mail this many days before the event. "
+            "Leave empty for no reminder."
+        ),
     )
     format = models.CharField(
         _("Format"), max_length=20, choices=EventFormat.choices, default=EventFormat.IN_PERSON
@@ -272,6 +299,10 @@ class EventPage(TeaserMixin, RegistrationPageMixin, RoutablePageMixin, Page):
         if self.all_day and self.start and self.end:
             self.start, self.end = dates.normalise_all_day(self.start, self.end)
         super().save(*args, **kwargs)
+        # A full save (create, publish, a copy) writes the dates of a series; a revision's
+        # save (update_fields) holds a draft's values and must not touch the live dates.
+        if kwargs.get("update_fields") is None:
+            recurrence.materialise(self)
 
     # -- what templates, lists and feeds show --
 

@@ -24,6 +24,9 @@ class Registration(models.Model):
         related_name="registrations",
         verbose_name=_("Event"),
     )
+    # For a recurring event: the date of the series (its original start, iCal
+    # RECURRENCE-ID) this registration is for; None for an event without a rule.
+    occurrence_start = models.DateTimeField(_("Date"), null=True, blank=True)
     status = models.CharField(
         _("Status"),
         max_length=12,
@@ -74,8 +77,13 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "email"],
-                condition=models.Q(email__isnull=False),
+                condition=models.Q(email__isnull=False, occurrence_start__isnull=True),
                 name="events_one_registration_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "occurrence_start", "email"],
+                condition=models.Q(email__isnull=False, occurrence_start__isnull=False),
+                name="events_one_registration_per_email_and_date",
             ),
             models.CheckConstraint(
                 condition=models.Q(checked_in_at__isnull=True)
@@ -83,7 +91,10 @@ class Registration(models.Model):
                 name="events_only_confirmed_check_in",
             ),
         ]
-        indexes = [models.Index(fields=["event", "status", "created_at"])]
+        indexes = [
+            models.Index(fields=["event", "status", "created_at"]),
+            models.Index(fields=["event", "occurrence_start", "status"]),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.get_status_display()})"
