@@ -12,6 +12,7 @@ import datetime
 import hashlib
 from decimal import Decimal
 
+from dateutil.rrule import rrulestr
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
@@ -162,7 +163,14 @@ def event_fields(item, start, end, all_day, groups):
         ("document", {"document": ensure_document(entry["document"]).pk, "title": entry["title"]})
         for entry in item["documents"]
     ]
+    repeat = item.get("repeat") or {}
+    series = (
+        list(rrulestr(repeat["rule"], dtstart=start.astimezone(dates.BERLIN))) if repeat else []
+    )
     return {
+        "recurrence": repeat.get("rule", ""),
+        # The n-th dates of the series that are cancelled.
+        "cancelled_dates": [series[n - 1].date().isoformat() for n in repeat.get("cancelled", [])],
         "title": item["title"],
         "start": start,
         "end": end,

@@ -15,6 +15,19 @@ class EventsConfig(AppConfig):
 
         page_published.connect(fill_free_places, dispatch_uid="events_fill_free_places")
 
+        # Registrants hear of a change or cancellation published for their event.
+        from django.db.models.signals import pre_save
+
+        from .changes import notify_registrants, remember_live_values
+        from .models import EventPage
+
+        pre_save.connect(
+            remember_live_values, sender=EventPage, dispatch_uid="events_remember_live_values"
+        )
+        page_published.connect(
+            notify_registrants, sender=EventPage, dispatch_uid="events_notify_registrants"
+        )
+
         # Registration mails go through the core's outbox, with the rules' cancel link; the
         # registrations and their mails are holders in its retention registry.
         from . import mail, registration, retention

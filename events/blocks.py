@@ -171,7 +171,9 @@ class FeaturedEventValue(blocks.StructValue):
     @property
     def event_url(self):
         event = self.live_event
-        return (event.url or "") if event is not None else ""
+        if event is None or not event.url:
+            return ""
+        return event.url + event.occurrence_query
 
 
 class FeaturedEventBlock(blocks.StructBlock):

@@ -26,17 +26,18 @@ def midnight(day):
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=BERLIN)
 
 
-def upcoming_condition(at=None):
+def upcoming_condition(at=None, end="end"):
     """A filter for events that have not ended at `at`: timed events whose end lies ahead,
-    all-day events whose last day is today or later (in Berlin)."""
+    all-day events whose last day is today or later (in Berlin). `end`: the field (or
+    annotation) that holds the end."""
     at = at or clock.now()
-    return Q(end__gt=at) | Q(all_day=True, end__gte=midnight(clock.today(at)))
+    return Q(**{f"{end}__gt": at}) | Q(all_day=True, **{f"{end}__gte": midnight(clock.today(at))})
 
 
-def overlapping_condition(first_day, last_day):
+def overlapping_condition(first_day, last_day, start="start", end="end"):
     """A filter for events that may touch the days `first_day`..`last_day` (inclusive);
     `days_covered` decides exactly."""
-    return Q(start__lt=midnight(last_day + ONE_DAY), end__gte=midnight(first_day))
+    return Q(**{f"{start}__lt": midnight(last_day + ONE_DAY), f"{end}__gte": midnight(first_day)})
 
 
 def first_and_last_day(start, end, all_day):

@@ -14,9 +14,11 @@ library.
 """
 
 import datetime
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 import icalendar
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -24,7 +26,7 @@ from django.utils.translation import gettext as _
 from metropolregion.site_urls import page_url
 from metropolregion.topics import topic_name
 
-from . import dates
+from . import dates, recurrence
 from .choices import ICAL_STATUS
 from .join_links import public_join_link
 
@@ -34,6 +36,11 @@ REFRESH_INTERVAL = datetime.timedelta(hours=6)
 
 
 def uid(event, host):
+    """The series' (or event's) UID; a page shown as one date of its series (a
+    participant's attachment) gets a UID of that date, so it stands alone in a calendar."""
+    original = getattr(event, "occurrence_start", None)
+    if original is not None:
+        return f"{event.translation_key}-{dates.local_date(original):%Y%m%d}@{host}"
     return f"{event.translation_key}@{host}"
 
 
@@ -57,6 +64,8 @@ def build_calendar(events, request, name, description="", join_url=None):
     host = site_host(request, events)
     for event in events:
         calendar.add_component(vevent(event, request, host, stamp, join_url))
+        for component in series_overrides(event, request, host, stamp, join_url):
+            calendar.add_component(component)
     if events:
         # VTIMEZONE with the transitions of the years the events fall in (not 1970-2038).
         first = min(dates.local_date(event.start) for event in events)
@@ -97,6 +106,9 @@ def vevent(event, request, host, stamp, join_url=None):
     if place:
         component.add("location", place)
     component.add("status", ICAL_STATUS.get(event.status, "CONFIRMED"))
+    component.add("sequence", getattr(event, "sequence", 0) or 0)
+    if recurrence.is_recurring(event) and getattr(event, "occurrence_start", None) is None:
+        add_rule(component, event)
     if event.last_published_at:
         published = event.last_published_at.astimezone(datetime.UTC)
         component.add("last-modified", published)
@@ -104,6 +116,61 @@ def vevent(event, request, host, stamp, join_url=None):
     if names:
         component.add("categories", names)
     return component
+
+
+# -- series: RRULE, RDATE, EXDATE on the event; a moved or cancelled date as a VEVENT
+# with RECURRENCE-ID (RFC 5545 3.8.4.4) --
+
+
+def _series_moment(event, day):
+    """The series' start time on `day`: a DATE for all-day series, else Berlin time."""
+    if event.all_day:
+        return day
+    first = event.start.astimezone(dates.BERLIN)
+    return recurrence.normalise(datetime.datetime.combine(day, first.time(), tzinfo=dates.BERLIN))
+
+
+def add_rule(component, event):
+    parts = recurrence.rule_of(event)
+    if parts:
+        if event.all_day and "T" in parts.get("UNTIL", ""):
+            parts["UNTIL"] = recurrence.until_day(parts).strftime("%Y%m%d")
+        component.add("rrule", icalendar.vRecur.from_ical(recurrence.compose_rule(parts)))
+    extra = recurrence.iso_days(event.extra_dates)
+    if extra:
+        component.add("rdate", [_series_moment(event, day) for day in extra])
+    skipped = recurrence.iso_days(event.skipped_dates)
+    if skipped:
+        component.add("exdate", [_series_moment(event, day) for day in skipped])
+
+
+def series_overrides(event, request, host, stamp, join_url=None):
+    """The VEVENTs of a series' moved and cancelled dates (same UID, RECURRENCE-ID)."""
+    if not recurrence.is_recurring(event) or getattr(event, "occurrence_start", None):
+        return []
+    moved = {change.original_date: change for change in event.occurrence_changes.all()}
+    cancelled = set(recurrence.iso_days(event.cancelled_dates))
+    skipped = set(recurrence.iso_days(event.skipped_dates))
+    components = []
+    for day in sorted((set(moved) | cancelled) - skipped):
+        component = vevent(event, request, host, stamp, join_url)
+        for name in ("rrule", "rdate", "exdate", "dtstart", "dtend", "status"):
+            component.pop(name, None)
+        component.add("recurrence-id", _series_moment(event, day))
+        change = moved.get(day)
+        if change is not None and not event.all_day:
+            component.add("dtstart", change.start.astimezone(dates.BERLIN))
+            component.add("dtend", max(change.end, change.start).astimezone(dates.BERLIN))
+        else:
+            start = _series_moment(event, day)
+            component.add("dtstart", start)
+            length = event.end - event.start
+            # An all-day series' end is its last day (inclusive): DTEND is the day after.
+            tail = dates.ONE_DAY if event.all_day else datetime.timedelta(0)
+            component.add("dtend", start + length + tail)
+        component.add("status", "CANCELLED" if day in cancelled else "CONFIRMED")
+        components.append(component)
+    return components
 
 
 def location(event, join_url=None):
@@ -127,3 +194,24 @@ def description(event, request):
     if url:
         lines.append(url)
     return "\n\n".join(line for line in lines if line)
+
+
+def build_notice(event, *, sequence, method="PUBLISH", join_url=None):
+    """The .ics of a mail about one event (a reminder, a change, a cancellation): the
+    event as `build_calendar` writes it (one date of a series: the page shown as that
+    date, recurrence.apply_occurrence), with the given SEQUENCE and METHOD; "CANCEL"
+    (RFC 5546) marks it cancelled and names the organiser, as calendar clients expect."""
+    calendar = icalendar.Calendar.from_ical(
+        build_calendar([event], None, name=event.title, join_url=join_url)
+    )
+    calendar.pop("method")
+    calendar.add("method", method)
+    for component in calendar.walk("VEVENT"):
+        component.pop("sequence", None)
+        component.add("sequence", sequence)
+        if method == "CANCEL":
+            component.pop("status", None)
+            component.add("status", "CANCELLED")
+            name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+            component.add("organizer", f"mailto:{address}", parameters={"CN": name or address})
+    return calendar.to_ical()

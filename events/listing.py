@@ -17,7 +17,7 @@ from metropolregion.listing import paginate, querystring_without
 from metropolregion.topics import topic_name
 from metropolregion.translations import live_page_in_active_language
 
-from . import ical, queries
+from . import dates, ical, queries
 from .calendar_links import calendar_choices
 from .choices import RegistrationMode
 from .filters import PARAMS, read_filters
@@ -138,7 +138,13 @@ def month_context(index, request, year, month):
         }
     )
     context["event_count"] = len(
-        {event.pk for week in weeks for day in week if day.in_month for event in day.events}
+        {
+            (event.pk, event.start)
+            for week in weeks
+            for day in week
+            if day.in_month
+            for event in day.events
+        }
     )
     for name, delta in (("previous", -1), ("next", 1)):
         other = shift_month(year, month, delta)
@@ -196,15 +202,15 @@ def serve_feed(index, request, topic_slug=None, group_slug=None):
         name = f"{name}: {group.title}"
     since = clock.now() - datetime.timedelta(days=FEED_PAST_DAYS)
     events = queries.for_display(
-        pages.filter(end__gte=since).order_by("start", "pk"), images=False, topics=True
-    )[:FEED_LENGTH]
+        queries.since(pages, since).order_by("start", "pk"), images=False, topics=True
+    ).prefetch_related("occurrence_changes")[:FEED_LENGTH]
     body = ical.build_calendar(events, request, name=name, description=index.intro)
     return ics_response(body, "termine.ics", inline=True)
 
 
 def serve_event_ics(event, request):
     event = queries.for_display(type(event).objects.filter(pk=event.pk), images=False, topics=True)
-    event = event.first()
+    event = event.prefetch_related("occurrence_changes").first()
     body = ical.build_calendar([event], request, name=event.title)
     return ics_response(body, f"{event.slug}.ics", inline=False)
 
@@ -217,6 +223,36 @@ def ics_response(body, filename, inline):
 
 
 # -- the event page --
+
+
+SERIES_DATES_SHOWN = 12
+
+
+def series_context(event, request):
+    """For a page of a series: the rule in words and the next dates (the one shown
+    marked), each with its address; {} for an event without a rule."""
+    found = getattr(event, "series_dates", None)
+    if not found:
+        return {}
+    now = clock.now()
+    base = event.get_url(request) or ""
+    shown = getattr(event, "occurrence_start", None)
+    upcoming = [occurrence for occurrence in found if occurrence.end > now]
+    return {
+        "rule": event.rule_text,
+        "dates": [
+            {
+                "when": dates.format_when(occurrence.start, occurrence.end, event.all_day),
+                "start": occurrence.start,
+                "url": f"{base}?termin={occurrence.day.isoformat()}" if base else "",
+                "cancelled": occurrence.cancelled,
+                "note": occurrence.note,
+                "current": occurrence.original_start == shown,
+            }
+            for occurrence in upcoming[:SERIES_DATES_SHOWN]
+        ],
+        "more": max(0, len(upcoming) - SERIES_DATES_SHOWN),
+    }
 
 
 def event_context(event, request):
@@ -236,7 +272,9 @@ def event_context(event, request):
         # "Add to calendar": Google Calendar and Outlook.com besides the .ics file.
         "calendar_choices": calendar_choices(event, request) if ics_url else {},
         "webcal_url": webcal_url(request, ics_url) if ics_url else "",
-        "register_url": event.route_url("register", request),
+        "register_url": event.route_url("register", request) + event.occurrence_query,
+        # A series: its rule in words and its next dates (links to each date).
+        "series": series_context(event, request),
         # Public only where people do not register here (events.registration).
         "join_url": public_join_link(event),
         "join_link_by_mail": event.registration_mode == RegistrationMode.INTERNAL

@@ -12,6 +12,11 @@ when the events app registers its outbox (`register_outbox`, from EventsConfig.r
 the rules queue mails here, so this module never imports them. Links start with the
 configured base URL (metropolregion.site_urls): mails are sent outside any request. Logs
 name the notification's id, never an address.
+
+Reminders (events.reminders) and the mails about a changed or cancelled event
+(events.changes) describe the date the person registered for (one date of a series as
+that date) and attach its .ics with the event's current SEQUENCE, METHOD:CANCEL for a
+cancellation (which carries no link to cancel: there is nothing left to cancel).
 """
 
 from functools import partial
@@ -26,19 +31,32 @@ from metropolregion import outbox
 from metropolregion.site_settings import SiteSettings
 from metropolregion.site_urls import page_url
 
-from . import ical
+from . import ical, recurrence
 from .join_links import join_link_for
 from .models.notification import Notification, NotificationKind
+from .models.occurrence import EventOccurrence
 
 ATTACH_ICS = {NotificationKind.CONFIRMATION, NotificationKind.PROMOTION}
-# Mails that give a confirmed person the online join link (a reminder would be one more).
-JOIN_LINK_KINDS = {NotificationKind.CONFIRMATION, NotificationKind.PROMOTION}
+# Mails about the event itself (events.reminders, events.changes): the date the person
+# registered for, with an .ics that carries the event's current SEQUENCE.
+NOTICE_KINDS = {
+    NotificationKind.REMINDER,
+    NotificationKind.CHANGE,
+    NotificationKind.EVENT_CANCELLED,
+}
+# Mails that give a confirmed person the online join link.
+JOIN_LINK_KINDS = {
+    NotificationKind.CONFIRMATION,
+    NotificationKind.PROMOTION,
+    NotificationKind.REMINDER,
+    NotificationKind.CHANGE,
+}
 
 
-def queue(registration, kind):
+def queue(registration, kind, **fields):
     """Put a mail for `registration` in the outbox; it is sent once the transaction
     commits. If the task queue cannot take it, the outbox keeps it for `send_pending_mail`."""
-    return outbox.queue(Notification.objects.create(registration=registration, kind=kind))
+    return outbox.queue(Notification.objects.create(registration=registration, kind=kind, **fields))
 
 
 def texts(kind):
@@ -81,7 +99,54 @@ def texts(kind):
                 )
             ],
         ),
+        NotificationKind.REMINDER: (
+            _("Reminder"),
+            [
+                _(
+                    "the event you registered for is coming up soon. Here are the details once more; the attached calendar file brings your calendar up to date."
+                )
+            ],
+        ),
+        NotificationKind.CHANGE: (
+            _("Event changed"),
+            [
+                _(
+                    "the event you registered for has changed. Please note the new details below; the attached calendar file updates the entry in your calendar."
+                )
+            ],
+        ),
+        NotificationKind.EVENT_CANCELLED: (
+            _("Event cancelled"),
+            [
+                _(
+                    "we are sorry to tell you that the event you registered for has been cancelled. The attached calendar file removes it from your calendar."
+                )
+            ],
+        ),
     }[kind]
+
+
+def as_registered(event, registration):
+    """`event` shown as the date of its series the person registered for (its start,
+    end and status become the date's); the event itself for a one-off event."""
+    if registration.occurrence_start is None:
+        return event
+    found = EventOccurrence.objects.filter(
+        event_id=registration.event_id, original_start=registration.occurrence_start
+    ).first()
+    return recurrence.apply_occurrence(event, found) if found is not None else event
+
+
+def notice_ics(notification, event, join_url):
+    """The .ics of a reminder, change or cancellation mail: the event's current SEQUENCE;
+    METHOD:CANCEL for a cancellation."""
+    cancelled = notification.kind == NotificationKind.EVENT_CANCELLED
+    return ical.build_notice(
+        event,
+        sequence=notification.registration.event.sequence,
+        method="CANCEL" if cancelled else "PUBLISH",
+        join_url=join_url,
+    )
 
 
 def compose(notification, *, cancel_url):
@@ -92,12 +157,18 @@ def compose(notification, *, cancel_url):
     join_url = join_link_for(registration) if notification.kind in JOIN_LINK_KINDS else ""
     with translation.override(registration.language or settings.LANGUAGE_CODE):
         event = registration.localized_event()
+        notice = notification.kind in NOTICE_KINDS
+        if notice:
+            event = as_registered(event, registration)
+        cancelled = notification.kind == NotificationKind.EVENT_CANCELLED
         subject, paragraphs = texts(notification.kind)
         context = {
             "registration": registration,
             "event": event,
             "paragraphs": paragraphs,
-            "cancel_url": cancel_url(registration) if registration.is_active else "",
+            "cancel_url": cancel_url(registration)
+            if registration.is_active and not cancelled
+            else "",
             "event_url": page_url(event),
             "join_url": join_url,
             "is_active": registration.is_active,
@@ -112,7 +183,11 @@ def compose(notification, *, cancel_url):
             to=[registration.email],
         )
         message.attach_alternative(html, "text/html")
-        if notification.kind in ATTACH_ICS:
+        if notice:
+            message.attach(
+                f"{event.slug}.ics", notice_ics(notification, event, join_url), "text/calendar"
+            )
+        elif notification.kind in ATTACH_ICS:
             message.attach(
                 f"{event.slug}.ics",
                 ical.build_calendar([event], None, name=event.title, join_url=join_url),

@@ -9,6 +9,9 @@ the core app's models load, so models are looked up through the app registry.
 import datetime
 
 from django.apps import apps
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django.db.models.query import ModelIterable
 from taggit.models import Tag
 
 from metropolregion import clock
@@ -17,7 +20,7 @@ from metropolregion.navigation import active_locale
 from metropolregion.privacy import public
 from metropolregion.translations import chosen_one_in_active_language, group_filter
 
-from . import dates
+from . import dates, recurrence
 
 
 def _model(name):
@@ -34,19 +37,65 @@ def public_events(index=None, locale=None):
     return pages
 
 
+class OccurrenceIterable(ModelIterable):
+    """Yields one page per date: a recurring event's page once per occurrence, with the
+    occurrence's start, end and state in place of the series' (events.recurrence.apply)."""
+
+    def __iter__(self):
+        for page in super().__iter__():
+            if page.o_original is not None:
+                recurrence.apply(
+                    page,
+                    original_start=page.o_original,
+                    start=page.o_start,
+                    end=page.o_end,
+                    cancelled=page.o_cancelled,
+                    note=page.o_note,
+                )
+            yield page
+
+
+def by_date(pages):
+    """`pages` once per date: an event without a rule once (its own start and end), a
+    series once per occurrence (a LEFT JOIN in the same query); filter and order on
+    `date_start`/`date_end`."""
+    dated = pages.annotate(
+        o_original=F("occurrences__original_start"),
+        o_start=F("occurrences__start"),
+        o_end=F("occurrences__end"),
+        o_cancelled=F("occurrences__cancelled"),
+        o_note=F("occurrences__note"),
+        date_start=Coalesce(F("occurrences__start"), F("start")),
+        date_end=Coalesce(F("occurrences__end"), F("end")),
+    )
+    dated._iterable_class = OccurrenceIterable
+    return dated
+
+
 def upcoming(pages, at=None):
-    """The events of `pages` that have not ended at `at` (default now), soonest first."""
-    return pages.filter(dates.upcoming_condition(at)).order_by("start", "pk")
+    """The dates of `pages` that have not ended at `at` (default now), soonest first."""
+    condition = dates.upcoming_condition(at, end="date_end")
+    return by_date(pages).filter(condition).order_by("date_start", "pk")
 
 
 def past(pages, at=None):
-    """The events of `pages` that are over at `at` (default now), most recent first."""
-    return pages.exclude(dates.upcoming_condition(at)).order_by("-start", "-pk")
+    """The dates of `pages` that are over at `at` (default now), most recent first."""
+    condition = dates.upcoming_condition(at, end="date_end")
+    return by_date(pages).exclude(condition).order_by("-date_start", "-pk")
 
 
 def in_days(pages, first_day, last_day):
-    """The events of `pages` that may touch `first_day`..`last_day`, by start."""
-    return pages.filter(dates.overlapping_condition(first_day, last_day)).order_by("start", "pk")
+    """The dates of `pages` that may touch `first_day`..`last_day`, by start."""
+    condition = dates.overlapping_condition(first_day, last_day, "date_start", "date_end")
+    return by_date(pages).filter(condition).order_by("date_start", "pk")
+
+
+def since(pages, moment):
+    """The events of `pages` (one row each) with a date that ends at or after `moment`:
+    what a feed carries."""
+    Occurrence = _model("EventOccurrence")
+    later = Occurrence.objects.filter(event=OuterRef("pk"), end__gte=moment)
+    return pages.filter(Q(end__gte=moment) | Exists(later))
 
 
 def filter_events(pages, tag=None, working_group=None, event_format=None, own=None):
@@ -83,7 +132,10 @@ def find_index(locale=None):
 def visible_event(pk):
     """The event `pk` (or its translation in the reader's language) with its image, if
     it is live and public; else None."""
-    return chosen_one_in_active_language(for_display(public_events()), pk)
+    event = chosen_one_in_active_language(for_display(public_events()), pk)
+    if event is not None and event.is_recurring:
+        event.select_occurrence()  # a series shows its next date
+    return event
 
 
 def preview_event():

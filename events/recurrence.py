@@ -14,20 +14,21 @@ series daily (`manage.py extend_series`).
 """
 
 import datetime
+import logging
 from dataclasses import dataclass
 
 from dateutil.rrule import rrulestr
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from metropolregion import clock
 from metropolregion.clock import BERLIN
 
 from . import dates
+from .choices import EventStatus
+
+logger = logging.getLogger(__name__)
 
 MAX_OCCURRENCES = 500
 
@@ -87,6 +88,17 @@ def compose_rule(parts):
     return ";".join(f"{name}={parts[name]}" for name in names if parts.get(name))
 
 
+def rule_of(page):
+    """The parts of the page's rule; {} for none, and for a rule that cannot be read (it
+    came from elsewhere: an import, an old revision): the page is then a one-off event
+    on its first date, and a warning names it."""
+    try:
+        return parse_rule(page.recurrence)
+    except ValueError:
+        logger.warning("Event %s: its repetition rule cannot be read; shown once", page.pk)
+        return {}
+
+
 def until_value(day):
     """UNTIL for a series whose last date is `day` (Berlin): the end of that day, in UTC
     (RFC 5545 requires UTC when DTSTART has a time zone)."""
@@ -134,7 +146,7 @@ def _at_series_time(page, day):
     return datetime.datetime.combine(day, first.timetz().replace(tzinfo=None), tzinfo=BERLIN)
 
 
-def _normalise(moment):
+def normalise(moment):
     """A Berlin wall-clock time as a real instant (a time that does not exist on the
     day the clocks go forward moves on by the gap)."""
     return moment.astimezone(datetime.UTC).astimezone(BERLIN)
@@ -145,8 +157,9 @@ def rule_starts(page, until):
     skipped dates, at most MAX_OCCURRENCES."""
     first = page.start.astimezone(BERLIN)
     starts = set()
-    if page.recurrence:
-        rule = rrulestr(compose_rule(parse_rule(page.recurrence)), dtstart=first)
+    parts = rule_of(page)
+    if parts:
+        rule = rrulestr(compose_rule(parts), dtstart=first)
         for index, moment in enumerate(rule):
             if moment > until or index >= MAX_OCCURRENCES:
                 break
@@ -162,9 +175,15 @@ def rule_starts(page, until):
 
 
 def occurrences(page, until=None, changes=None):
-    """The dates of `page`'s series up to `until` (default: the horizon from today), with
+    """The dates of `page`'s series up to `until` (default: all of a series with an end,
+    RECURRENCE_HORIZON_DAYS ahead of an open-ended one), with
     moved and cancelled dates applied; `changes` defaults to the page's moved dates."""
-    until = until or dates.midnight(clock.today() + datetime.timedelta(days=horizon_days()))
+    if until is None:
+        until = dates.midnight(clock.today() + datetime.timedelta(days=horizon_days()))
+        parts = rule_of(page)
+        if parts.get("COUNT") or parts.get("UNTIL"):
+            # A series with an end is written out whole (at most MAX_OCCURRENCES dates).
+            until = dates.midnight(clock.today() + datetime.timedelta(days=366 * 30))
     length = page.end - page.start
     cancelled = set(iso_days(page.cancelled_dates))
     if changes is None:
@@ -177,12 +196,12 @@ def occurrences(page, until=None, changes=None):
         if change is not None and change.start and change.end:
             start, end, note = change.start, change.end, change.note
         else:
-            start = _normalise(moment)
-            end = _normalise(moment + length)
+            start = normalise(moment)
+            end = normalise(moment + length)
             note = ""
         found.append(
             Occurrence(
-                original_start=_normalise(moment),
+                original_start=normalise(moment),
                 start=start,
                 end=end,
                 cancelled=day in cancelled,
@@ -250,115 +269,60 @@ def extend_all():
     return count
 
 
-def occurrence_of(page, day):
-    """The occurrence of `page` on `day` (the date in the series or the day it moved to),
-    or None."""
-    EventOccurrence = apps.get_model("events", "EventOccurrence")
-    rows = EventOccurrence.objects.filter(event=page).filter(
-        start__gte=dates.midnight(day) - dates.ONE_DAY,
-        start__lt=dates.midnight(day + dates.ONE_DAY) + dates.ONE_DAY,
-    ) | EventOccurrence.objects.filter(
-        event=page,
-        original_start__gte=dates.midnight(day),
-        original_start__lt=dates.midnight(day + dates.ONE_DAY),
+# -- one date of a series on a page --
+
+
+def apply(page, *, original_start, start, end, cancelled=False, note=""):
+    """Show `page` as one date of its series: its start, end and status become the
+    date's (the series' stay in `series_start`/`series_end`/`series_status`), and
+    `occurrence_start` names the date (registrations are per date)."""
+    if not hasattr(page, "series_start"):
+        page.series_start, page.series_end = page.start, page.end
+        page.series_status = page.status
+    page.start, page.end = start, end
+    page.status = EventStatus.CANCELLED if cancelled else page.series_status
+    page.occurrence_start = original_start
+    page.occurrence_note = note or ""
+    return page
+
+
+def apply_occurrence(page, occurrence):
+    return apply(
+        page,
+        original_start=occurrence.original_start,
+        start=occurrence.start,
+        end=occurrence.end,
+        cancelled=occurrence.cancelled,
+        note=occurrence.note,
     )
-    for row in rows.order_by("start"):
-        if clock.local_date(row.original_start) == day:
-            return row
-    for row in rows.order_by("start"):
-        if clock.local_date(row.start) == day:
-            return row
-    return None
 
 
-# -- how a rule reads ("jeden zweiten Dienstag im Monat, bis 30. Juni 2027") --
+def choose(found, day=None, at=None):
+    """The occurrence a page shows: the one on `day` (its date in the series or the day
+    it moved to), else the next that has not ended, else the last one."""
+    if day is not None:
+        for occurrence in found:
+            if occurrence.day == day:
+                return occurrence
+        for occurrence in found:
+            if clock.local_date(occurrence.start) == day:
+                return occurrence
+    at = at or clock.now()
+    for occurrence in found:
+        if occurrence.end > at:
+            return occurrence
+    return found[-1] if found else None
 
 
-def _weekday_names():
-    return {
-        "MO": _("Monday"),
-        "TU": _("Tuesday"),
-        "WE": _("Wednesday"),
-        "TH": _("Thursday"),
-        "FR": _("Friday"),
-        "SA": _("Saturday"),
-        "SU": _("Sunday"),
-    }
-
-
-def _ordinal(number):
-    return {
-        1: _("first"),
-        2: _("second"),
-        3: _("third"),
-        4: _("fourth"),
-        5: _("fifth"),
-        -1: _("last"),
-    }.get(number, str(number))
-
-
-def _join(words):
-    words = list(words)
-    if len(words) <= 1:
-        return "".join(words)
-    return _("%(list)s and %(last)s") % {"list": ", ".join(words[:-1]), "last": words[-1]}
-
-
-def _split_byday(value):
-    """"2TU" -> (2, "TU"); "TU" -> (None, "TU")."""
-    number, day = value[:-2], value[-2:]
-    return (int(number) if number else None), day
-
-
-def describe(recurrence, start):
-    """The rule in words, in the active language; "" for no rule."""
+def parse_day(text):
+    """A date from "2026-12-08" (the `termin` parameter), or None."""
     try:
-        parts = parse_rule(recurrence)
+        return datetime.date.fromisoformat((text or "")[:10])
     except ValueError:
-        return ""
-    if not parts:
-        return ""
-    names = _weekday_names()
-    interval = int(parts.get("INTERVAL") or 1)
-    freq = parts["FREQ"]
-    local = start.astimezone(BERLIN)
-    byday = [_split_byday(item) for item in parts.get("BYDAY", "").split(",") if item]
-    if freq == "DAILY":
-        text = (
-            _("daily")
-            if interval == 1
-            else ngettext("every %(n)s days", "every %(n)s days", interval) % {"n": interval}
-        )
-    elif freq == "WEEKLY":
-        days = _join(names[day] for _n, day in byday) or names[WEEKDAYS[local.weekday()]]
-        if interval == 1:
-            text = _("every week on %(days)s") % {"days": days}
-        elif interval == 2:
-            text = _("every other week on %(days)s") % {"days": days}
-        else:
-            text = _("every %(n)s weeks on %(days)s") % {"n": interval, "days": days}
-    elif freq == "MONTHLY":
-        if byday and byday[0][0] is not None:
-            number, day = byday[0]
-            text = _("every %(nth)s %(day)s of the month") % {
-                "nth": _ordinal(number),
-                "day": names[day],
-            }
-        else:
-            day_of_month = parts.get("BYMONTHDAY") or str(local.day)
-            text = _("monthly on day %(day)s") % {"day": day_of_month}
-        if interval > 1:
-            text = _("%(rule)s, every %(n)s months") % {"rule": text, "n": interval}
-    else:
-        text = _("every year on %(day)s") % {"day": date_format(local.date(), "j. F")}
-        if interval > 1:
-            text = _("%(rule)s, every %(n)s years") % {"rule": text, "n": interval}
-    last = until_day(parts)
-    if last is not None:
-        text = _("%(rule)s, until %(date)s") % {"rule": text, "date": dates.format_day(last)}
-    elif parts.get("COUNT"):
-        count = int(parts["COUNT"])
-        text = ngettext(
-            "%(rule)s, %(n)s date", "%(rule)s, %(n)s dates", count
-        ) % {"rule": text, "n": count}
-    return text
+        return None
+
+
+def occurrence_query(page):
+    """ "?termin=2026-12-08" for a page shown as one date of its series, else ""."""
+    original = getattr(page, "occurrence_start", None)
+    return f"?termin={clock.local_date(original).isoformat()}" if original else ""

@@ -19,19 +19,23 @@ and commands alike (tested without HTTP).
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from urllib.parse import urlencode
 
 from django.apps import apps
-from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
 from metropolregion import clock
 from metropolregion.membership.members import member_organisation
-from metropolregion.site_urls import page_url
 
-from . import mail
+from . import mail, recurrence
+from .cancel_links import (  # noqa: F401 - the rules' API, used by pages and tests
+    CANCEL_SALT,
+    LinkExpired,
+    LinkInvalid,
+    cancel_code,
+    cancel_url,
+    registration_for_code,
+)
 from .choices import Audience, EventStatus, RegistrationMode, RegistrationStatus
 from .models.notification import NotificationKind
 from .models.registration import Registration
@@ -115,16 +119,31 @@ def price_for(event, member):
     return event.price if event.price is not None else Decimal("0")
 
 
-def lock_event(event_id):
+def lock_event(event_id, occurrence_start=None):
     """The event, its row locked until the transaction ends (a no-op lock on SQLite,
-    which serialises writers anyway)."""
+    which serialises writers anyway). With `occurrence_start`: shown as that date of its
+    series (places are per date), or None when the series has no such date."""
     # The page model is above this module (its routes use these rules): looked up.
     EventPage = apps.get_model("events", "EventPage")
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
+    event = EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
+    if occurrence_start is None:
+        return event
+    found = event.occurrences.filter(original_start=occurrence_start).first()
+    return recurrence.apply_occurrence(event, found) if found is not None else None
+
+
+def date_of(event):
+    """The date of its series `event` stands for (None for an event without a rule)."""
+    return getattr(event, "occurrence_start", None)
+
+
+def registrations_of(event):
+    """The registrations for `event`, or for the date of its series it stands for."""
+    return Registration.objects.filter(event=event, occurrence_start=date_of(event))
 
 
 def confirmed_count(event):
-    return Registration.objects.filter(event=event, status=CONFIRMED).count()
+    return registrations_of(event).filter(status=CONFIRMED).count()
 
 
 def free_places(event):
@@ -162,12 +181,14 @@ def place(event, applicant, *, member=False, user=None, details=True, language=N
     (nothing is changed then). `details=False` (staff at the door): no form details.
     `language`: of the page the person used (their mails are in it); else German."""
     email = normalise_email(applicant.email)
-    existing = Registration.objects.filter(event=event, email=email).first()
+    existing = registrations_of(event).filter(email=email).first()
     if existing is not None and existing.status != CANCELLED:
         return Result(Outcome.DUPLICATE, existing)
     places = free_places(event)
     status = CONFIRMED if places is None or places > 0 else WAITLISTED
-    registration = existing or Registration(event=event, email=email)
+    registration = existing or Registration(
+        event=event, occurrence_start=date_of(event), email=email
+    )
     registration.status = status
     registration.name = applicant.name.strip()
     registration.organisation = applicant.organisation.strip()
@@ -195,12 +216,15 @@ def place(event, applicant, *, member=False, user=None, details=True, language=N
 
 
 @transaction.atomic
-def register(event_id, applicant, user=None, at=None, language=None):
-    """Register `applicant` for the event: confirmed while places are free, else on the
-    waiting list (if the event has one), else refused. A second registration of an
-    address is answered like the first; the address gets a mail that says so (in the
-    language of the first). `language`: of the page the person used."""
-    event = lock_event(event_id)
+def register(event_id, applicant, user=None, at=None, language=None, occurrence_start=None):
+    """Register `applicant` for the event (for a series: for the date `occurrence_start`):
+    confirmed while places are free, else on the waiting list (if the event has one),
+    else refused. A second registration of an address is answered like the first; the
+    address gets a mail that says so (in the language of the first). `language`: of the
+    page the person used."""
+    event = lock_event(event_id, occurrence_start)
+    if event is None:
+        return Result(Outcome.CLOSED)
     refusal = availability(event, user=user, at=at)
     if refusal is not None:
         return Result(refusal)
@@ -214,8 +238,8 @@ def register(event_id, applicant, user=None, at=None, language=None):
 def cancel(registration_id, at=None, notify=True):
     """Cancel a registration; a freed place goes to the waiting list. Cancelling twice
     changes nothing the second time. `notify=False`: no mail to the person (erasure)."""
-    registration = Registration.objects.only("event_id").get(pk=registration_id)
-    event = lock_event(registration.event_id)
+    registration = Registration.objects.only("event_id", "occurrence_start").get(pk=registration_id)
+    event = lock_event(registration.event_id, registration.occurrence_start)
     registration = Registration.objects.select_for_update().get(pk=registration_id)
     if registration.status == CANCELLED:
         return Result(CANCELLED, registration, changed=False)
@@ -226,14 +250,14 @@ def cancel(registration_id, at=None, notify=True):
     registration.save(update_fields=["status", "cancelled_at", "checked_in_at", "updated_at"])
     if notify:
         mail.queue(registration, NotificationKind.CANCELLATION)
-    promoted = fill_free_places(event, at=at) if was_confirmed else []
+    promoted = fill_free_places(event, at=at) if was_confirmed and event is not None else []
     return Result(CANCELLED, registration, promoted)
 
 
 def waiting_list(event):
     """The waiting list in the order people move up: first come, first served, members
     first where the event says so."""
-    waiting = Registration.objects.filter(event=event, status=WAITLISTED)
+    waiting = registrations_of(event).filter(status=WAITLISTED)
     if event.members_first:
         waiting = waiting.annotate(
             member_rank=Case(
@@ -263,8 +287,11 @@ def fill_free_places(event, at=None):
 
 
 def counts(event):
-    """Confirmed, waiting, cancelled and checked-in registrations, and free places."""
-    found = Registration.objects.filter(event=event).aggregate(
+    """Confirmed, waiting, cancelled and checked-in registrations, and free places (for a
+    series without a chosen date: over all its dates, free places per date not given)."""
+    whole_series = date_of(event) is None and recurrence.is_recurring(event)
+    rows = Registration.objects.filter(event=event) if whole_series else registrations_of(event)
+    found = rows.aggregate(
         confirmed=Count("pk", filter=Q(status=CONFIRMED)),
         waiting=Count("pk", filter=Q(status=WAITLISTED)),
         cancelled=Count("pk", filter=Q(status=CANCELLED)),
@@ -272,48 +299,9 @@ def counts(event):
     )
     capacity = event.capacity
     found["free"] = None if capacity is None else max(0, capacity - found["confirmed"])
+    if whole_series:
+        found["free"] = None
     return found
-
-
-# -- the signed link to cancel, in every mail --
-
-CANCEL_SALT = "events.registration.cancel"
-
-
-class LinkExpired(Exception):
-    pass
-
-
-class LinkInvalid(Exception):
-    pass
-
-
-def cancel_code(registration):
-    """A signed, timestamped code naming the registration (by its random token)."""
-    return signing.dumps(registration.token, salt=CANCEL_SALT, compress=True)
-
-
-def registration_for_code(code):
-    """The registration a cancel code names; LinkExpired or LinkInvalid otherwise."""
-    max_age = settings.REGISTRATION_CANCEL_LINK_DAYS * 24 * 3600
-    try:
-        token = signing.loads(code, salt=CANCEL_SALT, max_age=max_age)
-    except signing.SignatureExpired as error:
-        raise LinkExpired from error
-    except signing.BadSignature as error:
-        raise LinkInvalid from error
-    found = Registration.objects.select_related("event").filter(token=token).first()
-    if found is None:
-        raise LinkInvalid
-    return found
-
-
-def cancel_url(registration):
-    """The absolute address of the page to cancel `registration`, in the person's
-    language (for mails: on the configured base URL, see metropolregion.site_urls)."""
-    event = registration.localized_event()
-    query = urlencode({"code": cancel_code(registration)})
-    return f"{page_url(event)}{event.reverse_subpage('cancel')}?{query}"
 
 
 def initial_data(user):
@@ -335,10 +323,10 @@ def initial_data(user):
 def promote(registration_id, at=None):
     """Move one person up from the waiting list by hand, if a place is free (the
     capacity is never exceeded: raise it on the event first). True if moved up."""
-    registration = Registration.objects.only("event_id").get(pk=registration_id)
-    event = lock_event(registration.event_id)
+    registration = Registration.objects.only("event_id", "occurrence_start").get(pk=registration_id)
+    event = lock_event(registration.event_id, registration.occurrence_start)
     registration = Registration.objects.select_for_update().get(pk=registration_id)
-    places = free_places(event)
+    places = free_places(event) if event is not None else 0
     if registration.status != WAITLISTED or places == 0:
         return False
     registration.status = CONFIRMED
@@ -350,8 +338,21 @@ def promote(registration_id, at=None):
 
 @transaction.atomic
 def fill_after_change(event_id, at=None):
-    """After staff raised the capacity (or opened the waiting list): fill the free places."""
-    return fill_free_places(lock_event(event_id), at=at)
+    """After staff raised the capacity (or opened the waiting list): fill the free places
+    (of every date of a series that has a waiting list)."""
+    event = lock_event(event_id)
+    waiting_dates = (
+        Registration.objects.filter(event_id=event_id, status=WAITLISTED)
+        .exclude(occurrence_start=None)
+        .values_list("occurrence_start", flat=True)
+        .distinct()
+    )
+    promoted = fill_free_places(event, at=at)
+    for original_start in sorted(waiting_dates):
+        dated = lock_event(event_id, original_start)
+        if dated is not None:
+            promoted += fill_free_places(dated, at=at)
+    return promoted
 
 
 def check_in(registration_id, at=None, undo=False):
@@ -363,7 +364,10 @@ def check_in(registration_id, at=None, undo=False):
 
 
 @transaction.atomic
-def register_by_staff(event_id, applicant, at=None):
+def register_by_staff(event_id, applicant, at=None, occurrence_start=None):
     """Staff add a person by hand (e.g. at the door): the registration window and the
     audience do not apply, the places do (confirmed, else waiting list)."""
-    return place(lock_event(event_id), applicant, details=False)
+    event = lock_event(event_id, occurrence_start)
+    if event is None:
+        return Result(Outcome.CLOSED)
+    return place(event, applicant, details=False)

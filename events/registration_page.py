@@ -36,6 +36,7 @@ from . import dates
 from . import registration as rules
 from .choices import RegistrationMode
 from .forms import RegistrationForm
+from .recurrence import apply as apply_dates
 
 logger = logging.getLogger(__name__)
 
@@ -107,12 +108,26 @@ class RegistrationPageMixin:
     @cached_property
     def registration_event(self):
         """The event whose places people take: this page in the site's first language
-        (this page itself when it is that one, or has no such translation)."""
-        return in_first_language(self)
+        (this page itself when it is that one, or has no such translation); shown as the
+        same date of its series as this page."""
+        event = in_first_language(self)
+        original = getattr(self, "occurrence_start", None)
+        if event is not self and original is not None:
+            apply_dates(
+                event,
+                original_start=original,
+                start=self.start,
+                end=self.end,
+                cancelled=self.status != getattr(self, "series_status", self.status),
+            )
+        return event
 
     @property
     def registration_closes_at(self):
-        """When registration closes: as set, else when the event starts."""
+        """When registration closes: as set, else when the event starts (for a date of a
+        series: when that date starts, the setting applies to one-off events only)."""
+        if getattr(self, "occurrence_start", None) is not None:
+            return self.start
         return self.registration_closes or self.start
 
     # -- routes --
@@ -151,6 +166,7 @@ class RegistrationPageMixin:
             applicant,
             user=request.user,
             language=translation.get_language() or settings.LANGUAGE_CODE,
+            occurrence_start=getattr(self, "occurrence_start", None),
         )
 
     def registration_summary(self, request):
@@ -272,6 +288,9 @@ class RegistrationPageMixin:
         if registration.event_id != self.registration_event.pk:
             context["link_problem"] = "invalid"
             return TemplateResponse(request, self.cancel_template, context, status=404)
+        if registration.occurrence_start is not None:  # the page shows the person's date
+            self.select_occurrence(clock.local_date(registration.occurrence_start).isoformat())
+            context = self.get_context(request)
         context.update({"registration": registration, "code": code})
         if registration.status == rules.CANCELLED:
             context["already_cancelled"] = True

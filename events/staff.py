@@ -27,6 +27,7 @@ CSV_COLUMNS = [
     ("Anmerkungen", lambda r: r.notes),
     ("Ernährung", lambda r: r.dietary_needs),
     ("Barrierefreiheit", lambda r: r.accessibility_needs),
+    ("Termin", lambda r: local(r.occurrence_start)),  # the date of a series, else empty
 ]
 
 
@@ -36,7 +37,8 @@ def local(moment):
 
 def registrations(event, query="", status=""):
     """The event's registrations, searched by name, address or organisation, filtered by
-    status; confirmed first, then the waiting list in its order, then cancelled."""
+    status; by date (of a series), then confirmed first, then the waiting list in its
+    order, then cancelled."""
     rows = Registration.objects.filter(event=event)
     if query:
         rows = rows.filter(
@@ -44,7 +46,7 @@ def registrations(event, query="", status=""):
         )
     if status:
         rows = rows.filter(status=status)
-    return rows.order_by("status", "created_at", "pk")
+    return rows.order_by("occurrence_start", "status", "created_at", "pk")
 
 
 def csv_bytes(rows):

@@ -1,13 +1,15 @@
 """Admin integration of the events app: the staff views for registrations and a button on
 event pages that leads there."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
-from . import admin_views
+from . import admin_views, changes
 from .choices import RegistrationMode
 from .models import EventPage
 
@@ -62,3 +64,30 @@ def registrations_menu_item():
         icon_name="list-ul",
         order=250,
     )
+
+
+@hooks.register("after_publish_page")
+def tell_editor_who_is_informed(request, page):
+    """After publishing a change or cancellation of an event: how many registrants get a
+    mail about it (events.changes)."""
+    changed, cancelled = changes.announced().pop(page.pk, (0, 0))
+    if cancelled:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)s registered person will be informed about the cancellation.",
+                "%(count)s registered people will be informed about the cancellation.",
+                cancelled,
+            )
+            % {"count": cancelled},
+        )
+    if changed:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)s registered person will be informed about the change.",
+                "%(count)s registered people will be informed about the change.",
+                changed,
+            )
+            % {"count": changed},
+        )

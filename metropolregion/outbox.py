@@ -112,7 +112,16 @@ def deliver(model, pk):
     """Send one pending row of an outbox (a model or its label). True when sent, False
     when the mail server failed (the row stays pending, or is marked failed after the
     last attempt), None when there was nothing to do (sent already, nothing to send, or
-    another worker has it)."""
+    another worker has it).
+
+    What "once" means: SMTP has no exactly-once. A row is claimed before its mail goes
+    out: under a row lock it is marked sent (without `sent_at`) and that is committed;
+    then the mail is handed to the server, and `sent_at` (or, when the server refused,
+    the row back to pending with the error) is written afterwards. A worker that dies
+    between the claim and that last write leaves the row sent with no `sent_at`: nobody
+    sends it again. So every mail is sent at most once; the price is that a crash in that
+    window (rare, visible as "sent" without a time) may lose one mail, where sending under
+    the lock and marking in the same transaction would send it twice."""
     box = _outbox(model)
     with transaction.atomic():
         row = (
@@ -125,24 +134,36 @@ def deliver(model, pk):
             return None
         try:
             message = box.compose(row)
-            if message is None:
-                return None
-            message.send()
         except Exception as error:
-            row.attempts += 1
-            row.last_error = type(error).__name__[:200]
-            if row.attempts >= mail_attempts():
-                row.status = OutboxStatus.FAILED
-            row.save(update_fields=["attempts", "last_error", "status"])
-            logger.warning(
-                "%s %s not sent (attempt %s): %s", box.noun, row.pk, row.attempts, row.last_error
-            )
-            return False
-        row.status = OutboxStatus.SENT
-        row.sent_at = timezone.now()
+            return _failed(box, row, error)
+        if message is None:
+            return None
+        row.status = OutboxStatus.SENT  # the claim, committed before the mail goes out
         row.attempts += 1
-        row.save(update_fields=["status", "sent_at", "attempts"])
-        return True
+        row.save(update_fields=["status", "attempts"])
+    try:
+        message.send()
+    except Exception as error:
+        return _failed(box, row, error)
+    row.sent_at = timezone.now()
+    row.save(update_fields=["sent_at"])
+    return True
+
+
+def _failed(box, row, error):
+    """Record a failed attempt: the row waits for the next one, or is given up on."""
+    if row.status == OutboxStatus.SENT:  # claimed: the attempt is counted already
+        row.status = OutboxStatus.PENDING
+    else:
+        row.attempts += 1
+    row.last_error = type(error).__name__[:200]
+    if row.attempts >= mail_attempts():
+        row.status = OutboxStatus.FAILED
+    row.save(update_fields=["attempts", "last_error", "status"])
+    logger.warning(
+        "%s %s not sent (attempt %s): %s", box.noun, row.pk, row.attempts, row.last_error
+    )
+    return False
 
 
 @task()

@@ -62,6 +62,7 @@ ROLES = {
             "wagtailadmin.access_admin",
             *_crud("testimonials", "testimonial"),
             *_crud("metropolregion", "topicname"),  # topics' English names
+            *_crud("partner_feeds", "partnerfeed"),  # partner calendars (ICS feeds)
             "metropolregion.change_navigationsettings",
             *_crud("wagtailredirects", "redirect", ("add", "change", "delete")),
             *_crud("wagtailsearchpromotions", "searchpromotion", ("add", "change", "delete")),

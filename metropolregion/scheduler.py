@@ -1,5 +1,6 @@
 """What runs on a clock: scheduled publishing every minute, the daily purge of personal
-data (every holder of metropolregion.retention) and the hourly sweep of the mail outbox.
+data (every holder of metropolregion.retention), the hourly sweep of the mail outbox and
+the hourly reminders before events (`send_reminders`).
 `manage.py run_scheduler` runs this table with APScheduler (a kept library, in place of
 a hand-written loop); the jobs are the same management commands an operator can run by
 hand.
@@ -41,6 +42,8 @@ def jobs():
             seconds=settings.PUBLISH_SCHEDULED_SECONDS,
         ),
         Job("Wartende Mails senden", "send_pending_mail", hour="*", minute="7"),
+        Job("Partnerkalender importieren", "import_partner_feeds", hour="*", minute="23"),
+        Job("Erinnerungen an Termine senden", "send_reminders", hour="*", minute="20"),
         Job(
             "Personenbezogene Daten nach Frist löschen",
             "purge_personal_data",
@@ -48,6 +51,7 @@ def jobs():
             minute="15",
         ),
         Job("Abgelaufene Sitzungen löschen", "clearsessions", hour="3", minute="30"),
+        Job("Termine von Serien fortschreiben", "extend_series", hour="4", minute="5"),
     ]
 
 

@@ -189,14 +189,23 @@ def forget_guesses(request, scope):
 # -- request size --
 
 
+def body_limit(path):
+    """The largest body a public request to `path` may send: PUBLIC_MAX_REQUEST_BODY, or
+    PUBLIC_MAX_UPLOAD_BODY for a public form that takes a file (a path ending in one of
+    PUBLIC_UPLOAD_PATH_SUFFIXES: the events' "Veranstaltung melden" with its image)."""
+    if path.endswith(tuple(getattr(settings, "PUBLIC_UPLOAD_PATH_SUFFIXES", ()))):
+        return settings.PUBLIC_MAX_UPLOAD_BODY
+    return settings.PUBLIC_MAX_REQUEST_BODY
+
+
 class RequestSizeLimitMiddleware:
     """Refuses a request body larger than PUBLIC_MAX_REQUEST_BODY outside the admin with
     413, by its Content-Length, before anything reads the body.
 
     Public forms (registration, feedback, log-in, password reset, page passwords) send a
-    few kilobytes; nothing outside /admin/ uploads files. The admin keeps Django's own
-    limit (DATA_UPLOAD_MAX_MEMORY_SIZE), because the page editor posts a whole StreamField
-    at once. The refused body is read and thrown away when it is small enough
+    few kilobytes; outside /admin/ only the form that reports an event uploads a file (an
+    image; `body_limit`). The admin keeps Django's own limit (DATA_UPLOAD_MAX_MEMORY_SIZE),
+    because the page editor posts a whole StreamField at once. The refused body is read and thrown away when it is small enough
     (REQUEST_DRAIN_LIMIT), so that a kept-open connection is clean for the next request
     even on a server that would not drain it; a larger one is left to the server, which
     closes the connection (gunicorn >= 23; nginx refuses such bodies before they get here,
@@ -213,7 +222,7 @@ class RequestSizeLimitMiddleware:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:
                 length = 0  # Django reads no body with an invalid length either
-            if length > settings.PUBLIC_MAX_REQUEST_BODY:
+            if length > body_limit(request.path_info):
                 self.drain(request, length)
                 return request_too_large(request)
         return self.get_response(request)

@@ -8,8 +8,8 @@ from .registration import Registration
 
 __all__ = [
     "EventIndexPage",
-    "EventPage",
     "EventOccurrence",
+    "EventPage",
     "EventPageTag",
     "Notification",
     "NotificationKind",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -24,6 +24,8 @@ from ..blocks import AgendaItemBlock, DocumentBlock
 from ..choices import Audience, EventFormat, EventStatus, RegistrationMode
 from ..panels import RegistrationCountsPanel
 from ..registration_page import RegistrationPageMixin
+from ..series_form import EventPageForm
+from .facts import EventFactsMixin, SeriesMixin
 from .index import EventIndexPage
 
 
@@ -33,7 +35,9 @@ class EventPageTag(TaggedItemBase):
     )
 
 
-class EventPage(TeaserMixin, RegistrationPageMixin, RoutablePageMixin, Page):
+class EventPage(
+    EventFactsMixin, SeriesMixin, TeaserMixin, RegistrationPageMixin, RoutablePageMixin, Page
+):
     """An event: when and where, who organises it, its programme and downloads; after the
     event, its report and gallery make the page its own archive."""
 
@@ -198,6 +202,24 @@ class EventPage(TeaserMixin, RegistrationPageMixin, RoutablePageMixin, Page):
         ),
         MultiFieldPanel(
             [
+                FieldRowPanel([FieldPanel("repeat"), FieldPanel("repeat_interval")]),
+                FieldPanel("repeat_weekdays"),
+                FieldPanel("repeat_monthly"),
+                FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("extra_dates_text"),
+                        FieldPanel("skipped_dates_text"),
+                        FieldPanel("cancelled_dates_text"),
+                    ]
+                ),
+                InlinePanel("occurrence_changes", label=_("Moved date")),
+            ],
+            heading=_("Repetition"),
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("format"),
                 FieldPanel("venue"),
                 FieldPanel("street"),
@@ -237,6 +259,7 @@ class EventPage(TeaserMixin, RegistrationPageMixin, RoutablePageMixin, Page):
                         FieldPanel("ask_accessibility_needs"),
                     ]
                 ),
+                FieldPanel("reminder_days"),
                 RegistrationCountsPanel(heading=_("Registrations so far")),
             ],
             heading=_("Registration"),
@@ -260,6 +283,7 @@ class EventPage(TeaserMixin, RegistrationPageMixin, RoutablePageMixin, Page):
         index.FilterField("end"),
     ]
 
+    base_form_class = EventPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
@@ -303,83 +327,6 @@ class EventPage(TeaserMixin, RegistrationPageMixin, RoutablePageMixin, Page):
         # save (update_fields) holds a draft's values and must not touch the live dates.
         if kwargs.get("update_fields") is None:
             recurrence.materialise(self)
-
-    # -- what templates, lists and feeds show --
-
-    @property
-    def when(self):
-        """ "Di., 24. Juni 2025, 10:00-16:30 Uhr" (in the active language)."""
-        return dates.format_when(self.start, self.end, self.all_day)
-
-    @property
-    def days(self):
-        """The calendar days (Berlin) the event covers."""
-        return dates.days_covered(self.start, self.end, self.all_day)
-
-    @property
-    def place(self):
-        """ "Congress Center, Leipzig", "Online" or "Leipzig und online"."""
-        where = ", ".join(part for part in (self.venue, self.city) if part)
-        if self.format == EventFormat.ONLINE:
-            return str(_("Online"))
-        if self.format == EventFormat.HYBRID:
-            return _("%(place)s and online") % {"place": where} if where else str(_("Hybrid"))
-        return where
-
-    @property
-    def address(self):
-        """The postal address on one line (for iCal LOCATION)."""
-        town = " ".join(part for part in (self.postcode, self.city) if part)
-        return ", ".join(part for part in (self.venue, self.street, town) if part)
-
-    @property
-    def teaser_meta(self):
-        """The line above a teaser card: date and place."""
-        return " · ".join(part for part in (self.when, self.place) if part)
-
-    @property
-    def organiser(self):
-        """The organiser's name: the other organiser, or "" for an own event."""
-        return "" if self.own_event else self.organiser_name
-
-    @property
-    def is_cancelled(self):
-        return self.status == EventStatus.CANCELLED
-
-    # --- template properties (issue 14) ---
-    # Templates ask these instead of comparing stored values ("geplant", "intern", …).
-
-    @property
-    def is_scheduled(self):
-        """Takes place as announced (neither postponed nor cancelled)."""
-        return self.status == EventStatus.SCHEDULED
-
-    @property
-    def has_venue(self):
-        """Takes place somewhere (in person or hybrid): it has an address to show."""
-        return self.format != EventFormat.ONLINE
-
-    @property
-    def has_online_part(self):
-        """People can take part online (online or hybrid)."""
-        return self.format != EventFormat.IN_PERSON
-
-    @property
-    def has_internal_registration(self):
-        """People register on this website."""
-        return self.registration_mode == RegistrationMode.INTERNAL
-
-    @property
-    def has_external_registration(self):
-        """People register on another website (the registration link)."""
-        return self.registration_mode == RegistrationMode.EXTERNAL
-
-    @property
-    def members_only(self):
-        """Only members may register."""
-        return self.audience == Audience.MEMBERS
-
-    # --- end of template properties ---
 
     def is_past(self, at=None):
         """Whether the event is over at `at` (default: now, in Berlin)."""

@@ -1,5 +1,6 @@
 """The event calendar ("Terminkalender"): the page with its upcoming list, month view,
-archive and iCal feeds. What each route shows is in `events.listing`."""
+archive, iCal feeds and the form for partners' events (`melden/`). What each route
+shows is in `events.listing`, the form in `events.submissions`."""
 
 from django.http import Http404, HttpResponseRedirect
 from django.utils.functional import cached_property
@@ -11,6 +12,7 @@ from metropolregion import clock
 from metropolregion.pages import IntroMixin
 
 from .. import listing, queries
+from ..submissions import views as submissions
 
 
 class EventIndexPage(IntroMixin, RoutablePageMixin, Page):
@@ -55,6 +57,12 @@ class EventIndexPage(IntroMixin, RoutablePageMixin, Page):
         if context is None:
             raise Http404("No such month in the calendar")
         return self.render(request, context_overrides=context)
+
+    # -- partners report an event (events.submissions) --
+
+    @path("melden/", name="submit")
+    def submit_route(self, request):
+        return submissions.serve(self, request)
 
     # -- iCal feeds --
 

@@ -12,6 +12,7 @@ An event without a rule has no occurrence rows: the lists read its own start and
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 
@@ -26,7 +27,7 @@ class EventOccurrence(models.Model):
     original_start = models.DateTimeField(_("Date in the series"))
     start = models.DateTimeField(_("Start"))
     end = models.DateTimeField(_("End"))
-    cancelled = models.BooleanField(_("Cancelled"), default=False)
+    cancelled = models.BooleanField(pgettext_lazy("event date", "Cancelled"), default=False)
     note = models.CharField(_("Note"), max_length=200, blank=True)
 
     class Meta:

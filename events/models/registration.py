@@ -110,7 +110,14 @@ class Registration(models.Model):
             .filter(translation_key=event.translation_key, locale__language_code=self.language)
             .first()
         )
-        return found or event
+        event = found or event
+        if self.occurrence_start is not None:  # a date of a series: the mails name it
+            from ..recurrence import apply_occurrence
+
+            occurrence = self.event.occurrences.filter(original_start=self.occurrence_start).first()
+            if occurrence is not None:
+                apply_occurrence(event, occurrence)
+        return event
 
     @property
     def is_active(self):

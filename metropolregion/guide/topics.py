@@ -46,6 +46,12 @@ TOPICS = (
         "Redaktion, Anmeldungen",
     ),
     Topic(
+        "terminkalender",
+        "Serien, Partnerkalender und gemeldete Termine",
+        "Wiederkehrende Termine, Kalender von Partnern importieren, Meldungen prüfen.",
+        "Redaktion",
+    ),
+    Topic(
         "galerien",
         "Galerien und Bildnachweise",
         "Bilder hochladen mit Fotograf, Lizenz und Nutzungsrecht; Galerien anlegen.",

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "projects",
     "news",
     "events",
+    "events.partner_feeds",  # partner calendars (ICS feeds) imported into the calendar
+    "events.submissions",  # partners report events ("Veranstaltung melden")
     "testimonials",
     "galleries",
     # Wagtail
@@ -259,6 +261,9 @@ REGISTRATION_CANCEL_LINK_DAYS = env_int("REGISTRATION_CANCEL_LINK_DAYS", 365)
 REGISTRATION_RATE_LIMIT = env_int("REGISTRATION_RATE_LIMIT", 10)  # attempts per IP …
 REGISTRATION_RATE_WINDOW = 600  # … in this many seconds
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 180)  # after the event
+# How far ahead the dates of a series without end are written (events.recurrence);
+# the scheduler's daily `extend_series` keeps them that far ahead.
+RECURRENCE_HORIZON_DAYS = env_int("RECURRENCE_HORIZON_DAYS", 400)
 
 # The mail outbox (metropolregion.outbox: registration mails, feedback reports): tries per
 # mail, with growing pauses, before it is marked failed and staff are asked.
@@ -267,6 +272,18 @@ MAIL_ATTEMPTS = 8
 # Feedback form (accessibility statement): name and address of a report are deleted this
 # many days after it arrived (`manage.py purge_personal_data`); what was reported stays.
 FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 180)
+
+# Events reported by partners (events.submissions): the reporter's name, address and phone
+# are deleted this many days after the report; the event (a page) stays. The Redaktion's
+# notice goes to EVENT_SUBMISSION_RECIPIENTS, or else to the active members of the group
+# Redaktion. The form takes an image of up to EVENT_SUBMISSION_MAX_IMAGE_SIZE, so a POST
+# to a path ending in one of PUBLIC_UPLOAD_PATH_SUFFIXES may send PUBLIC_MAX_UPLOAD_BODY
+# (docs/nginx.conf matches it).
+EVENT_SUBMISSION_RETENTION_DAYS = env_int("EVENT_SUBMISSION_RETENTION_DAYS", 180)
+EVENT_SUBMISSION_RECIPIENTS = env_list("EVENT_SUBMISSION_RECIPIENTS", [])
+EVENT_SUBMISSION_MAX_IMAGE_SIZE = 5 * 1024 * 1024
+PUBLIC_UPLOAD_PATH_SUFFIXES = ["/melden/"]
+PUBLIC_MAX_UPLOAD_BODY = 6 * 1024 * 1024
 
 # Django's deploy check W003 looks for CsrfViewMiddleware by name; ours is a subclass
 # (metropolregion.csrf.PageFormCsrfMiddleware), and metropolregion.checks makes sure it is

@@ -56,7 +56,12 @@ def test_demo_builds_the_calendar_once_and_moves_upcoming_events(home_page, froz
 
     pages = queries.public_events(index)
     upcoming, past = list(queries.upcoming(pages)), list(queries.past(pages))
-    assert len(upcoming) == len(demo_texts.UPCOMING_EVENTS)
+    # Every upcoming event once, the fortnightly series once per date (one cancelled).
+    assert len({event.pk for event in upcoming}) == len(demo_texts.UPCOMING_EVENTS)
+    series = [e for e in upcoming if e.slug == "online-sprechstunde-foerderung-revier"]
+    assert len(series) == 8 and sum(event.is_cancelled for event in series) == 1
+    assert len({event.start.weekday() for event in series}) == 1
+    assert len(upcoming) == len(demo_texts.UPCOMING_EVENTS) - 1 + len(series)
     assert len(past) == len(demo_texts.PAST_EVENTS)
     assert all(event.start > now for event in upcoming)
     assert sum(event.days[0].month == 3 for event in upcoming) >= 2  # this month
@@ -103,7 +108,10 @@ def test_demo_builds_the_calendar_once_and_moves_upcoming_events(home_page, froz
     assert counts() == first
     meeting.refresh_from_db()
     assert meeting.start > later and meeting.days[0].month == 10
-    assert queries.upcoming(pages).count() == len(demo_texts.UPCOMING_EVENTS)
+    # The series moved with its first date: eight dates, all ahead.
+    upcoming_pages = queries.upcoming(pages).values_list("pk", flat=True)
+    assert len(set(upcoming_pages)) == len(demo_texts.UPCOMING_EVENTS)
+    assert queries.upcoming(pages).count() == len(demo_texts.UPCOMING_EVENTS) - 1 + 8
     assert queries.past(pages).count() == len(demo_texts.PAST_EVENTS)
 
 

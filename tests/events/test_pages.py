@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from events.models import EventIndexPage, EventPage
 from metropolregion.models import HomePage
@@ -96,6 +96,7 @@ class AdminCreateTest(WagtailPageTestCase):
             "report": streamfield([]),
             "topics": "Wasserstoff, Strukturwandel",
             "working_group": "",
+            "occurrence_changes": inline_formset([]),
         }
         data.update(overrides)
         return nested_form_data(data)

@@ -109,7 +109,9 @@ def test_control_without_the_lock_the_event_is_overbooked(event, monkeypatch):
         time.sleep(0.05)  # the time a busy server may take between counting and writing
         return places
 
-    monkeypatch.setattr(rules, "lock_event", lambda pk: EventPage.objects.get(pk=pk))
+    monkeypatch.setattr(
+        rules, "lock_event", lambda pk, occurrence_start=None: EventPage.objects.get(pk=pk)
+    )
     monkeypatch.setattr(rules, "free_places", slow_free_places)
     at_once([lambda n=n: rules.register(event.pk, applicant(f"p{n}")) for n in range(THREADS)])
     assert confirmed(event) > CAPACITY
@@ -142,3 +144,32 @@ def test_cancellations_and_registrations_at_once_never_overbook_nor_promote_twic
         rows.filter(email__startswith="wartend-").order_by("created_at", "pk")[:CAPACITY]
     )
     assert {r.pk for r in first_waiting} == set(promoted)
+
+
+def test_fifty_at_once_for_two_dates_of_a_series_never_overbook_either(calendar_page, frozen):
+    """A series: places are per date. Fifty people at once, half for each of two dates
+    with three places each: three confirmed per date, the rest refused."""
+    frozen(NOW)
+    series = EventPageFactory(
+        parent=calendar_page,
+        start=berlin(2025, 6, 10, 18, 0),
+        end=berlin(2025, 6, 10, 20, 0),
+        recurrence="FREQ=WEEKLY;COUNT=4",
+        registration_mode="intern",
+        capacity=3,
+        waiting_list=False,
+    )
+    first, second = berlin(2025, 6, 10, 18, 0), berlin(2025, 6, 17, 18, 0)
+    results = at_once(
+        [
+            lambda n=n: rules.register(
+                series.pk, applicant(f"s{n}"), occurrence_start=first if n % 2 else second
+            )
+            for n in range(THREADS)
+        ]
+    )
+    assert [result.outcome for result in results].count("confirmed") == 6
+    for date in (first, second):
+        rows = Registration.objects.filter(event=series, occurrence_start=date)
+        assert rows.filter(status="bestaetigt").count() == 3
+        assert rows.count() == 3

@@ -13,6 +13,7 @@ import html5lib
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from metropolregion.guide.topics import BY_SLUG, TOPICS, neighbours
 from tests import html_validator
@@ -312,3 +313,28 @@ def test_the_overview_names_every_staff_role(client, editor):
     text = text_of(client, "ueberblick")
 
     assert [group for group in STAFF_GROUPS if group not in text] == []
+
+
+def test_the_calendar_topic_names_the_series_feed_and_report_labels(client, editor):
+    from events.partner_feeds.models import PartnerFeed
+    from events.series_form import EventPageForm
+
+    text = text_of(client, "terminkalender")
+    with translation.override("de"):
+        series = [
+            str(field.label)
+            for name, field in EventPageForm.base_fields.items()
+            if name.startswith("repeat") or name.endswith("_dates_text")
+        ]
+        feed = [
+            str(PartnerFeed._meta.get_field(name).verbose_name)
+            for name in ("url", "needs_approval", "active")
+        ]
+        others = [
+            str(PartnerFeed._meta.verbose_name_plural),
+            str(_("Reported events to review")),
+            str(_("Import log")),
+            str(_("Import now")),
+            str(_("Reminder (days before)")),
+        ]
+    assert [label for label in series + feed + others if label not in text] == []

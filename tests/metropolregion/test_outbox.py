@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from events import registration as rules
 from events.models import Notification
+from events.submissions.models import SubmissionMail
 from metropolregion import feedback, outbox
 from metropolregion.feedback.models import FeedbackSubmission
 from tests.factories.events import EventPageFactory
@@ -77,7 +78,11 @@ def test_registration_and_feedback_mails_go_through_the_one_outbox(rows, queue):
     notification, submission = rows
     assert isinstance(notification, outbox.OutboxMixin)
     assert isinstance(submission, outbox.OutboxMixin)
-    assert {box.model for box in outbox.outboxes()} == {Notification, FeedbackSubmission}
+    assert {box.model for box in outbox.outboxes()} == {
+        Notification,
+        FeedbackSubmission,
+        SubmissionMail,
+    }
     assert len(mail_tasks(queue)) == 2
     for row in rows:
         (task,) = queued(queue, row)

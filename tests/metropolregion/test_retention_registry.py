@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from events import registration as rules
 from events.models import Notification, Registration
+from events.submissions.models import EventSubmission
 from metropolregion import retention
 from metropolregion.feedback.models import FeedbackSubmission, MailStatus
 from metropolregion.scheduler import jobs
@@ -25,7 +26,13 @@ from tests.factories.pages import FeedbackFormPageFactory
 
 pytestmark = pytest.mark.django_db
 
-HOLDERS = ["feedback", "login_attempts", "registration_mails", "registrations"]
+HOLDERS = [
+    "feedback",
+    "login_attempts",
+    "registration_mails",
+    "registrations",
+    "event_submissions",
+]
 
 
 def run(*args):
@@ -49,6 +56,12 @@ def report(page, email, name, days_ago=0):
             submit_time=timezone.now() - datetime.timedelta(days=days_ago)
         )
     return submission
+
+
+def event_report(email, name, days_ago=0):
+    """A report through "Veranstaltung melden" (events.submissions)."""
+    created = timezone.now() - datetime.timedelta(days=days_ago)
+    return EventSubmission.objects.create(name=name, email=email, consent=True, created_at=created)
 
 
 def failed_log_in(username, minutes_ago=0):
@@ -123,6 +136,8 @@ def test_the_scheduler_runs_the_one_purge_daily():
 def test_the_one_purge_covers_every_holder(events, feedback_page):
     report(feedback_page, "alt@example.org", "Alt", days_ago=181)
     report(feedback_page, "neu@example.org", "Neu", days_ago=10)
+    event_report("alt@example.org", "Alt", days_ago=181)
+    event_report("neu@example.org", "Neu", days_ago=10)
     failed_log_in("alt", minutes_ago=16)
     failed_log_in("neu")
     old, upcoming = events["old"], events["upcoming"]
@@ -133,6 +148,7 @@ def test_the_one_purge_covers_every_holder(events, feedback_page):
         "Fehlgeschlagene Log-ins: 1 gelöscht",
         "Anmelde-Mails: 2 gelöscht",
         "Anmeldungen: 2 anonymisiert",
+        "Veranstaltungsmeldungen: 1 anonymisiert",
     ]
     # Every holder purged what had had its time, and only that.
     assert not Notification.objects.filter(registration__event=old).exists()
@@ -142,12 +158,17 @@ def test_the_one_purge_covers_every_holder(events, feedback_page):
     emails = sorted(s.form_data["email"] for s in FeedbackSubmission.objects.all())
     assert emails == ["", "neu@example.org"]
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["neu"]
+    assert sorted(EventSubmission.objects.values_list("email", flat=True)) == [
+        "",
+        "neu@example.org",
+    ]
     # Nothing twice.
     assert run("purge_personal_data") == [
         "Barriere-Meldungen: 0 anonymisiert",
         "Fehlgeschlagene Log-ins: 0 gelöscht",
         "Anmelde-Mails: 0 gelöscht",
         "Anmeldungen: 0 anonymisiert",
+        "Veranstaltungsmeldungen: 0 anonymisiert",
     ]
 
 
@@ -162,6 +183,7 @@ def personal_data_of(email):
             1 for s in FeedbackSubmission.objects.all() if s.form_data["email"] == email
         ),
         "login_attempts": AccessAttempt.objects.filter(username__in=login_names).count(),
+        "event_submissions": EventSubmission.objects.filter(email=email).count(),
     }
 
 
@@ -172,6 +194,7 @@ def two_people(events, feedback_page):
     MemberFactory(username="erika", email="erika@example.org")
     for email, name in (("erika@example.org", "Erika"), ("max@example.org", "Max")):
         report(feedback_page, email, name)
+        event_report(email, name)
         failed_log_in(email)
     failed_log_in("erika")
     return events
@@ -184,18 +207,20 @@ def test_erase_person_erases_one_person_from_every_holder(two_people):
         "registrations": 2,
         "feedback": 1,
         "login_attempts": 2,
+        "event_submissions": 1,
     }
     others = personal_data_of("max@example.org")
 
     lines = run("erase_person", " Erika@Example.org ")
-    assert lines[:4] == [
+    assert lines[:5] == [
         "Barriere-Meldungen: 1 anonymisiert",
         "Fehlgeschlagene Log-ins: 2 gelöscht",
         "Anmelde-Mails: 2 gelöscht",
         "Anmeldungen: 2 anonymisiert",
+        "Veranstaltungsmeldungen: 1 anonymisiert",
     ]
-    assert lines[4] == "Zusammen: 7 Einträge."
-    assert lines[5].startswith("Hinweis: Ein Login mit dieser Adresse besteht weiter")
+    assert lines[5] == "Zusammen: 8 Einträge."
+    assert lines[6].startswith("Hinweis: Ein Login mit dieser Adresse besteht weiter")
     assert set(personal_data_of("erika@example.org").values()) == {0}
     assert personal_data_of("max@example.org") == others  # nobody else touched
     # Her upcoming place was cancelled (and freed) before her details went.
@@ -210,18 +235,20 @@ def test_dry_run_counts_and_changes_nothing(two_people):
             list(Notification.objects.order_by("pk").values()),
             list(FeedbackSubmission.objects.order_by("pk").values()),
             list(AccessAttempt.objects.order_by("pk").values()),
+            list(EventSubmission.objects.order_by("pk").values()),
         )
 
     before = snapshot()
     lines = run("erase_person", "erika@example.org", "--dry-run")
-    assert lines[:5] == [
+    assert lines[:6] == [
         "Probelauf: Es wird nichts geändert.",
         "Barriere-Meldungen: 1 betroffen",
         "Fehlgeschlagene Log-ins: 2 betroffen",
         "Anmelde-Mails: 2 betroffen",
         "Anmeldungen: 2 betroffen",
+        "Veranstaltungsmeldungen: 1 betroffen",
     ]
-    assert lines[5] == "Zusammen: 7 Einträge betroffen."
+    assert lines[6] == "Zusammen: 8 Einträge betroffen."
     assert snapshot() == before
 
 
@@ -255,6 +282,7 @@ def test_a_failing_holder_does_not_keep_the_others_from_their_work(
         "Fehlgeschlagene Log-ins: 0 gelöscht",
         "Anmelde-Mails: 2 gelöscht",
         "Anmeldungen: 2 anonymisiert",
+        "Veranstaltungsmeldungen: 0 anonymisiert",
     ]
     with pytest.raises(CommandError, match="Nicht gelöscht: Kaputt"):
         run("erase_person", "max@example.org")

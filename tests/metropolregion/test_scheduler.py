@@ -30,8 +30,11 @@ def test_the_schedule_runs_publishing_every_minute_and_the_purges_daily():
     assert set(jobs) == {
         "publish_scheduled",
         "send_pending_mail",
+        "send_reminders",
+        "import_partner_feeds",
         "purge_personal_data",
         "clearsessions",
+        "extend_series",
     }
     assert jobs["publish_scheduled"].trigger.interval == datetime.timedelta(
         seconds=settings.PUBLISH_SCHEDULED_SECONDS

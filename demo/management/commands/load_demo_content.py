@@ -6,7 +6,18 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import core, english, events, galleries, home, membership, news, projects, testimonials
+from demo import (
+    core,
+    english,
+    events,
+    galleries,
+    home,
+    membership,
+    news,
+    partner_feeds,
+    projects,
+    testimonials,
+)
 from metropolregion import renditions
 from metropolregion.roles import ROLE_SUMMARIES
 
@@ -15,7 +26,7 @@ SEED = 2025
 # The content apps' builders, in dependency order: events and news refer to the working
 # groups of projects, galleries to the event pages. Each adds its pages below the home
 # page and returns its blocks for the home page, which is composed once at the end.
-APP_DEMOS = [projects, events, news, galleries, testimonials, membership]
+APP_DEMOS = [projects, events, partner_feeds, news, galleries, testimonials, membership]
 
 
 class Command(BaseCommand):
