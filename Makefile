@@ -66,9 +66,12 @@ validator:
 		echo "      Without them it is skipped here; CI installs them and runs it."; \
 	fi
 
-## Run the whole test suite (DATABASE_URL=postgres://… runs it against PostgreSQL).
+## Run the whole test suite (DATABASE_URL=postgres://… runs it against PostgreSQL) in
+## TEST_WORKERS processes (pytest-xdist; each has its own test database and demo copy, and
+## gets the tests in their collection order, so the demo-site tests still come last).
+TEST_WORKERS ?= 2
 test: install browser validator
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 ## Style, security lint, and the architecture: layers and no import cycles (import-linter,
 ## contracts in pyproject.toml, docs/architecture.md).

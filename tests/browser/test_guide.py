@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
 
+from metropolregion.guide.topics import TOPICS
+
 from .conftest import axe_violations, describe
 
 pytestmark = pytest.mark.browser
@@ -55,7 +57,7 @@ def test_editor_opens_hilfe_from_the_menu_and_reads_a_topic(demo_site, page, rea
     page.wait_for_url(demo_site + "/admin/hilfe/")
     assert page.get_by_role("heading", level=1).inner_text() == "Hilfe für die Redaktion"
     toc = page.locator("#guide .guide-toc > li")
-    assert toc.count() == 9
+    assert toc.count() == len(TOPICS)
     assert_accessible(page)
 
     page.locator("#guide").get_by_role("link", name="Veranstaltungen mit Anmeldung").click()
@@ -67,8 +69,9 @@ def test_editor_opens_hilfe_from_the_menu_and_reads_a_topic(demo_site, page, rea
     assert_accessible(page)
 
     pager = page.get_by_role("navigation", name="Blättern in der Hilfe")
-    pager.get_by_role("link", name="Weiter: Galerien und Bildnachweise").click()
-    page.wait_for_url(demo_site + "/admin/hilfe/galerien/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Galerien und Bildnachweise"
+    pager.get_by_role("link", name="Weiter: Serien, Partnerkalender und gemeldete Termine").click()
+    page.wait_for_url(demo_site + "/admin/hilfe/terminkalender/")
+    heading = page.get_by_role("heading", level=1).inner_text()
+    assert heading == "Serien, Partnerkalender und gemeldete Termine"
     pager.get_by_role("link", name="Zurück: Veranstaltungen mit Anmeldung").wait_for()
     assert_accessible(page)
