@@ -207,7 +207,9 @@ def test_a_page_scheduled_ahead_goes_live_through_the_scheduler(
             time.sleep(0.5)
     finally:
         scheduler.terminate()
-        output = scheduler.communicate(timeout=20)[0].decode(errors="replace")
+        # It stops after the job in hand (a publication makes the page's renditions on
+        # the spot in tests): up to a minute with the other test process busy beside it.
+        output = scheduler.communicate(timeout=90)[0].decode(errors="replace")
     assert scheduled.live, output
     reader = context.browser.new_context(locale="de-DE").new_page()
     reader.goto(base + index.url)
