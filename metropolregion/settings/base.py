@@ -340,3 +340,9 @@ PAGE_CACHE_EXCLUDE = [
     r"^/(en/)?konto/",
     r"^/(en/)?suche/",
 ]
+
+# Beyond one machine: media in object storage (settings/storage.py), the HTTP cache in front
+# and its purges (settings/frontend_cache.py), the read-only API for partners (settings/api.py).
+from .storage import *  # noqa: E402, F403
+from .frontend_cache import *  # noqa: E402, F403
+from .api import *  # noqa: E402, F403
