@@ -89,19 +89,19 @@ USER app
 
 EXPOSE 8000
 
-# Liveness and readiness: /healthz/ answers 200 when the database answers. It is exempt
-# from the HTTPS redirect; the Host header is the first ALLOWED_HOSTS entry so that Django
-# accepts the request, and proxies from the environment are bypassed.
-HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD python -c "import os, urllib.request as r; \
-host = os.environ.get('ALLOWED_HOSTS', '').split(',')[0].strip().lstrip('*.') or 'localhost'; \
-req = r.Request('http://127.0.0.1:8000/healthz/', headers={'Host': host}); \
-r.build_opener(r.ProxyHandler({})).open(req, timeout=4)"
+# Health of the web process: `manage.py healthcheck web` asks this container's gunicorn
+# for /readyz/ (database, caches and media storage answer; metropolregion/health.py) with a
+# Host from ALLOWED_HOSTS, bypassing proxies from the environment; exit 0 or 1, one line.
+# The worker and the scheduler run from this image too, with their own check (compose.yaml;
+# `docker run --health-cmd "python manage.py healthcheck worker"` or `... scheduler`).
+# Liveness without the dependencies (Kubernetes livenessProbe): GET /healthz/.
+HEALTHCHECK --interval=30s --timeout=15s --start-period=60s --retries=3 \
+    CMD ["python", "-m", "metropolregion.healthcheck", "web"]
 
 # Exec form: gunicorn is PID 1 and receives SIGTERM for a graceful shutdown.
-# The same image runs the site's two other processes (README, "Deployment"):
+# The same image runs the site's two other processes (README, "Deployment";
+# docs/topology.md; compose.yaml runs all of them):
 #   release step, once per deploy:  python manage.py migrate --noinput
-#   task worker (mails, indexes):   python manage.py db_worker
+#   task worker (mails, indexes):   python manage.py db_worker --no-reload
 #   scheduler (exactly one):        python manage.py run_scheduler
-# (no web healthcheck for those two: run them with `--no-healthcheck`).
 CMD ["gunicorn", "-c", "gunicorn.conf.py", "metropolregion.wsgi"]

@@ -11,7 +11,7 @@ VNU_VERSION ?= 26.9.27
 VNU_DIR ?= .cache/vnu
 VNU_PKG := $(VNU_DIR)/node_modules/vnu-jar
 
-.PHONY: run test lint format bench screenshots lighthouse install browser validator wrk messages check-deploy clean
+.PHONY: run test lint format bench rush screenshots lighthouse install browser validator wrk varnish messages check-deploy clean
 
 ## Create the virtual environment and install the pinned dependencies (once per change).
 $(VENV)/.installed: pyproject.toml
@@ -70,7 +70,7 @@ validator:
 ## TEST_WORKERS processes (pytest-xdist; each has its own test database and demo copy, and
 ## gets the tests in their collection order, so the demo-site tests still come last).
 TEST_WORKERS ?= 2
-test: install browser validator
+test: install browser validator varnish
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 ## Style, security lint, and the architecture: layers and no import cycles (import-linter,
@@ -95,12 +95,32 @@ wrk:
 		echo "NOTE: the load test needs wrk: run 'sudo apt-get install wrk' (Debian/Ubuntu)."; \
 	fi
 
+## Install Varnish (Debian) for the HTTP-cache tests (tests/deploy/) when it is missing
+## (needs root). varnishd lives in /usr/sbin, which is not always on PATH.
+varnish:
+	@if command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Varnish from Debian for the HTTP-cache tests …"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; \
+	else \
+		echo "NOTE: the HTTP-cache tests need Varnish: run 'sudo apt-get install varnish' (Debian/Ubuntu)."; \
+		echo "      Without it they are skipped here; CI installs it and runs them."; \
+	fi
+
 ## SQL queries and render times per page type, then gunicorn under load: cached page,
 ## uncached page, static file; and the home page's weight (see README "Performance").
 bench: install wrk browser
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo_content
 	DEBUG=0 $(PY) manage.py bench
+
+## The registration rush (issue 18; PostgreSQL and Redis): locust sends 2,000 visitors to a
+## throw-away event with 300 places within a minute, 500 register; checks the places held.
+rush: install
+	@case "$$DATABASE_URL" in postgres*) ;; *) echo "make rush needs PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_portal make rush" >&2; exit 2;; esac
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_demo_content
+	DEBUG=0 $(PY) manage.py rush $(RUSH_ARGS)
 
 ## Full-page PNGs of every page type at 390 and 1366 px for a review without a browser:
 ## migrate, load the demo, serve it on a free port, shoot it with Debian's Chromium.

@@ -34,3 +34,19 @@ class EventsConfig(AppConfig):
 
         mail.register_outbox(cancel_url=registration.cancel_url)
         retention.register_holders()
+
+        # Rendered fragments (metropolregion.fragments): a registration or a date of a series
+        # changes only what shows events (free places, dates); the partner calendars' import
+        # log and the reports' personal part show nowhere (their events are pages).
+        from metropolregion import fragments
+
+        fragments.track("events.registration", "events.eventpage")
+        fragments.track("events.eventoccurrence", "events.eventpage")
+        for label in (
+            "partner_feeds.partnerfeed",
+            "partner_feeds.importedevent",
+            "partner_feeds.importrun",
+            "partner_feeds.importmessage",
+            "event_submissions.eventsubmission",
+        ):
+            fragments.ignore(label)

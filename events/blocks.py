@@ -146,6 +146,10 @@ class UpcomingEventsBlock(blocks.StructBlock):
         context["index"] = chosen if chosen is not None else find_index(locale)
         return context
 
+    # What the block shows: it is rendered anew when one of these changes
+    # (metropolregion.fragments), never for a change elsewhere.
+    fragment_shows = ("events.eventpage", "events.eventindexpage", "projects.workinggrouppage")
+
     class Meta:
         icon = "date"
         label = _("Upcoming events")
@@ -200,6 +204,10 @@ class FeaturedEventBlock(blocks.StructBlock):
                 block_errors={"event": ValidationError(_("Choose an event."))}
             )
         return value
+
+    # What the block shows: it is rendered anew when one of these changes
+    # (metropolregion.fragments), never for a change elsewhere.
+    fragment_shows = ("events.eventpage", "events.eventindexpage", "projects.workinggrouppage")
 
     class Meta:
         icon = "pick"

@@ -191,9 +191,20 @@ class RegistrationPageMixin:
             "member_price_applies": rules.is_member(request.user) and self.member_price is not None,
         }
 
+    def registration_context(self, request):
+        """What the form and thank-you pages show: the page and the registration's state,
+        not the event page's lists, hubs and feeds (a registration rush posts this page
+        hundreds of times a minute)."""
+        from wagtail.models import Page
+
+        context = Page.get_context(self, request)
+        context.update(self.registration_summary(request))
+        context["register_url"] = self.route_url("register", request) + self.occurrence_query
+        return context
+
     def serve_registration(self, request):
         """GET: the form (or why there is none). POST: check, store, thank."""
-        context = self.get_context(request)
+        context = self.registration_context(request)
         if context["registration_refusal"]:
             return TemplateResponse(request, self.registration_template, context)
         data = request.POST if request.method == "POST" else None
@@ -221,7 +232,7 @@ class RegistrationPageMixin:
         """The thank-you page (the same for a duplicate address as for a new one). With
         `context` (the page's, read before the registration) it makes no query of its
         own: after the commit, a failing database must not turn success into an error."""
-        context = dict(context) if context is not None else self.get_context(request)
+        context = dict(context) if context is not None else self.registration_context(request)
         context.update(
             {
                 "landing": landing_kind(self.registration_event, result, context),

@@ -61,6 +61,10 @@ class GalleryTeaserBlock(ChosenOrAutomaticBlock):
     def more_url(self):
         return queries.gallery_index_url()
 
+    # What the block shows: it is rendered anew when one of these changes
+    # (metropolregion.fragments), never for a change elsewhere.
+    fragment_shows = ("galleries.gallerypage", "galleries.galleryindexpage")
+
     class Meta:
         icon = "image"
         label = _("Gallery teaser")

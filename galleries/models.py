@@ -10,6 +10,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from metropolregion import fragments
 from metropolregion.images.models import UNCREDITED_IMAGE
 from metropolregion.listing import paginate
 from metropolregion.pages import IntroMixin, PortalPageMixin, first_text
@@ -24,6 +25,10 @@ GALLERIES_PER_PAGE = 12
 class GalleryIndexPage(IntroMixin, Page):
     """The list of picture galleries, newest first."""
 
+    # Its rendered content is shared by everyone who gets it rendered, and shows
+    # pages and these (templates/base.html, metropolregion.fragments).
+    content_fragment_shows = ()
+
     content_panels = [*Page.content_panels, IntroMixin.intro_panel]
     search_fields = [*Page.search_fields, *IntroMixin.intro_search_fields]
 
@@ -34,6 +39,7 @@ class GalleryIndexPage(IntroMixin, Page):
         verbose_name = _("Gallery list")
         verbose_name_plural = _("Gallery lists")
 
+    @fragments.unless_rendered
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         galleries = queries.with_card_data(
@@ -48,6 +54,10 @@ class GalleryIndexPage(IntroMixin, Page):
 class GalleryPage(PortalPageMixin, Page):
     """A gallery of pictures from one occasion, each with a caption; photographer and licence
     come with the image."""
+
+    # Its rendered content is shared by everyone who gets it rendered, and shows
+    # pages and these (templates/base.html, metropolregion.fragments).
+    content_fragment_shows = ("events.eventpage",)
 
     date = models.DateField(_("Date"), help_text=_("When the pictures were taken."))
     description = models.TextField(
@@ -110,6 +120,7 @@ class GalleryPage(PortalPageMixin, Page):
         """The first picture's image represents the gallery in link previews."""
         return self.pictures[0].image if self.pictures else None
 
+    @fragments.unless_rendered
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["pictures"] = self.pictures

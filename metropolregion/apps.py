@@ -15,6 +15,13 @@ class MetropolregionConfig(AppConfig):
         from .navigation import forget_locales
 
         cache.connect_signals()
+        # Rendered blocks, menus and footers, cached by what they show.
+        from . import fragments
+
+        fragments.connect_signals()
+        from . import site_lookup
+
+        site_lookup.connect_signals()
         # A page just published: its pictures' renditions are made in the worker.
         from . import renditions
 

@@ -5,6 +5,9 @@ A backup is one folder, `metropolregion-<UTC time>/`, with
   `pg_restore`; or `database.sqlite3` for a SQLite database, copied with SQLite's online
   backup API (consistent while the site runs);
 - `media.tar.gz`: everything under MEDIA_ROOT (original images, renditions, documents);
+  with media in object storage (AWS_STORAGE_BUCKET_NAME) the uploads are not there and not
+  in the backup: the store keeps them, by its versioning and replication
+  (docs/object-storage.md), and the manifest and the commands say so;
 - `manifest.json`: when, from which kind of database, and the SHA-256 of both files, which
   `restore` checks before it changes anything.
 
@@ -91,6 +94,22 @@ def _run(arguments, database):
 # -- backup --
 
 
+def object_storage():
+    """Where the uploads are when they are not in MEDIA_ROOT ("s3://bucket/prefix"), or None."""
+    options = settings.STORAGES["default"].get("OPTIONS") or {}
+    bucket = options.get("bucket_name")
+    if not bucket:
+        return None
+    return "/".join(part for part in (f"s3://{bucket}", options.get("location")) if part)
+
+
+def object_storage_note(where):
+    return (
+        f"The uploaded media are in object storage ({where}), not in this backup: the store "
+        "keeps them with its versioning and replication (docs/object-storage.md)."
+    )
+
+
 def dump_postgres(database, target):
     _run(["pg_dump", "--format=custom", "--compress=6", f"--file={target}"], database)
 
@@ -135,6 +154,8 @@ def create_backup(target_dir, database=None, media_root=None, now=None):
         "engine": engine,
         "files": {path.name: sha256(path) for path in (database_file, folder / MEDIA_ARCHIVE)},
     }
+    if where := object_storage():
+        manifest["media"] = object_storage_note(where)
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
     return folder
 

@@ -6,13 +6,14 @@ apps; this module holds the editorial building blocks every page can use.
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from . import fragments
 from .navigation import link_hint, localize_pages
-from .streamfield import ImageChooserBlock, PageChooserBlock
+from .streamfield import ImageChooserBlock, PageChooserBlock, prefetch_pending
 
 GROUP_TEXT = _("Text")
 GROUP_TEASERS = _("Teasers and actions")
@@ -287,3 +288,34 @@ class BaseStreamBlock(blocks.StreamBlock):
     featured = FeaturedItemsBlock()
     call_to_action = CallToActionBlock()
     social = SocialLinksBlock()
+
+    renders_fragments = True  # prefetch_stream() leaves converting to render_basic()
+
+    def render_basic(self, value, context=None):
+        """Wagtail's markup, each child from the fragment cache (metropolregion.fragments)
+        when it is there: keyed by the child's raw value, so a hit costs no database query,
+        not even the chooser lookups of converting the value. A child block names what it
+        shows in `fragment_shows` (model labels); by default any page (rich-text links)."""
+        if not fragments.enabled():
+            return super().render_basic(value, context)
+        page = (context or {}).get("page")
+        owner = (getattr(page, "pk", None), getattr(page, "locale_id", None))
+        rendered = []
+        for index in range(len(value)):
+            raw = value.raw_data[index]
+            child_block = self.child_blocks.get(raw.get("type"))
+            if child_block is None:  # a block type removed from the code since
+                continue
+            html = fragments.fragment(
+                f"block.{raw['type']}",
+                [owner, raw.get("id"), raw.get("value")],
+                getattr(child_block, "fragment_shows", (fragments.ANY_PAGE,)),
+                lambda index=index: self._render_child(value, index, context),
+            )
+            rendered.append((html, raw["type"]))
+        return format_html_join("\n", '<div class="w-block-{1} block-{1}">{0}</div>', rendered)
+
+    @staticmethod
+    def _render_child(value, index, context):
+        prefetch_pending(value)  # the first miss converts the whole stream in two queries
+        return value[index].render(context=context)

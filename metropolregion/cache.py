@@ -231,6 +231,22 @@ def _content_changed(sender, **kwargs):
     if sender._meta.label_lower in NEVER_SHOWN or _is_rendition(sender):
         return
     invalidate()
+    # The HTTP cache in front drops only what the change shows on (after the bump above:
+    # a purge must never be answered from this cache's old generation).
+    from wagtail.models import Page
+
+    from . import dependencies, purge
+
+    instance = kwargs.get("instance")
+    if isinstance(instance, Page):
+        # Saves: the publish, unpublish or move that follows says more. Deletions: once,
+        # for the page's own type (not again for the rows of its base classes).
+        # A page made live without publishing (add_child(live=True) in a script): as new.
+        deleted = kwargs.get("signal") is post_delete and sender is instance.specific_class
+        if deleted or (kwargs.get("created") and instance.live):
+            purge.record(lambda: dependencies.page_changed(instance))
+        return
+    purge.record(lambda: dependencies.row_changed(instance))
 
 
 def _is_rendition(model):
@@ -239,8 +255,17 @@ def _is_rendition(model):
     return issubclass(model, AbstractRendition)
 
 
-def _page_tree_changed(sender, **kwargs):
+def _page_tree_changed(sender, instance, **kwargs):
     invalidate()
+    from . import dependencies, purge
+
+    purge.record(
+        lambda: dependencies.page_changed(
+            instance,
+            old_url_path=kwargs.get("url_path_before"),
+            old_parent=kwargs.get("parent_page_before"),
+        )
+    )
 
 
 def connect_signals():
@@ -254,11 +279,15 @@ def connect_signals():
     page_published.connect(_page_tree_changed, dispatch_uid="pagecache-publish")
     page_unpublished.connect(_page_tree_changed, dispatch_uid="pagecache-unpublish")
     post_page_move.connect(_page_tree_changed, dispatch_uid="pagecache-move")
+    # What the HTTP cache in front needs to know (metropolregion/dependencies.py).
+    from .dependencies import connect_signals as connect_dependencies
+
+    connect_dependencies()
 
 
 def _m2m_changed(sender, instance, action, **kwargs):
     if action.startswith("post_"):
-        _content_changed(type(instance))
+        _content_changed(type(instance), instance=instance)
 
 
 def all_models_covered():

@@ -11,11 +11,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from . import feedback
+from . import feedback, fragments
 from .feedback.models import FeedbackSubmission, MailStatus
 from .home_blocks import HomeStreamBlock, StandardStreamBlock
 from .navigation import privacy_url
 from .pages import IntroMixin, PortalPageMixin
+from .routing import route_by_url_path
 from .security import rate_limited
 from .site_settings import NavigationSettings, SiteSettings, SocialPlatform
 from .streamfield import prefetch_stream
@@ -24,6 +25,10 @@ from .topics import TopicName  # noqa: F401 - a model of this app
 
 class HomePage(PortalPageMixin, Page):
     """The start page; editors assemble its body from blocks."""
+
+    # Its rendered content is shared by everyone who gets it rendered, and shows
+    # pages and these (templates/base.html, metropolregion.fragments).
+    content_fragment_shows = ("events.eventpage", "testimonials.testimonial")
 
     body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("Content"))
 
@@ -42,15 +47,32 @@ class HomePage(PortalPageMixin, Page):
         "projects.WorkingGroupIndexPage",
     ]
 
+    @fragments.unless_rendered
     def get_context(self, request, *args, **kwargs):
         prefetch_stream(self.body)
         return super().get_context(request, *args, **kwargs)
 
+    def route(self, request, path_components):
+        """Every page below the home page in one query (metropolregion/routing.py)."""
+        if not path_components:
+            return super().route(request, path_components)
+        return route_by_url_path(self, request, path_components)
+
     def social_image(self):
-        """The hero's image represents the home page in link previews."""
-        for child in self.body:
-            if child.block_type == "hero" and child.value.get("image"):
-                return child.value["image"]
+        """The hero's image represents the home page in link previews. While the blocks
+        come from the fragment cache the stream stays unconverted: then the raw stream
+        names the image."""
+        from wagtail.images import get_image_model
+
+        if not getattr(self.body, "prefetch_pending", False):
+            for child in self.body:  # converted already, with its images in one batch
+                if child.block_type == "hero" and child.value.get("image"):
+                    return child.value["image"]
+            return None
+        for item in self.body.raw_data:
+            image_id = (item.get("value") or {}).get("image") if item["type"] == "hero" else None
+            if image_id:
+                return get_image_model().objects.filter(pk=image_id).first()
         return None
 
     class Meta:
@@ -60,6 +82,10 @@ class HomePage(PortalPageMixin, Page):
 
 class StandardPage(IntroMixin, Page):
     """A plain content page: Über uns, Impressum, Datenschutz, Barrierefreiheit and the like."""
+
+    # Its rendered content is shared by everyone who gets it rendered, and shows
+    # pages and these (templates/base.html, metropolregion.fragments).
+    content_fragment_shows = ()
 
     body = StreamField(StandardStreamBlock(), blank=True, verbose_name=_("Content"))
 
@@ -73,6 +99,7 @@ class StandardPage(IntroMixin, Page):
     parent_page_types = ["metropolregion.HomePage", "metropolregion.StandardPage"]
     subpage_types = ["metropolregion.StandardPage", "metropolregion.FeedbackFormPage"]
 
+    @fragments.unless_rendered
     def get_context(self, request, *args, **kwargs):
         prefetch_stream(self.body)
         return super().get_context(request, *args, **kwargs)

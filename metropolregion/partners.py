@@ -10,6 +10,7 @@ import json
 
 from django.core.cache import cache
 from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
 
 HEIGHT = 96  # twice the 48 CSS px the footer shows, for sharp logos on dense screens
 FORMATS = ("avif", "webp", "png")
@@ -22,7 +23,8 @@ def _spec(fmt):
 
 def _build(raw):
     """The partners from the stream's raw data: their logos with the renditions in one
-    prefetch (the stream's own conversion would load the images a second time)."""
+    prefetch (the stream's own conversion would load the images a second time); and
+    whether every logo is in it (not when an original could not be read)."""
     entries = [item["value"] for item in raw if item.get("type") == "partner"]
     images = (
         get_image_model()
@@ -30,12 +32,16 @@ def _build(raw):
         .prefetch_renditions(*(_spec(fmt) for fmt in FORMATS))
     )
     by_id = {image.pk: image for image in images}
-    partners = []
+    partners, incomplete = [], []
     for entry in entries:
         image = by_id.get(entry.get("logo"))
         if image is None:  # no logo, or a deleted one
             continue
-        renditions = image.get_renditions(*(_spec(fmt) for fmt in FORMATS))
+        try:
+            renditions = image.get_renditions(*(_spec(fmt) for fmt in FORMATS))
+        except SourceImageIOError:  # the original is missing or the media storage is down
+            incomplete.append(image.pk)
+            continue
         fallback = renditions[_spec(FORMATS[-1])]
         partners.append(
             {
@@ -50,7 +56,7 @@ def _build(raw):
                 "height": fallback.height,
             }
         )
-    return partners
+    return partners, not incomplete
 
 
 def footer_partners(site_settings):
@@ -63,6 +69,7 @@ def footer_partners(site_settings):
     key = f"footer-partners:{site_settings.pk}:{digest}"
     partners = cache.get(key)
     if partners is None:
-        partners = _build(raw)
-        cache.set(key, partners, CACHE_SECONDS)
+        partners, complete = _build(raw)
+        if complete:  # a logo left out for now is not left out for an hour
+            cache.set(key, partners, CACHE_SECONDS)
     return partners

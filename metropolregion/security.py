@@ -6,7 +6,9 @@ Content-Security-Policy (django-csp)
     plugins, no framing. Wagtail's admin needs inline script and style, so paths under
     ``ADMIN_PATH_PREFIXES`` get ``ADMIN_CONTENT_SECURITY_POLICY`` instead; its page preview
     is served below /admin/ too, which is why the admin policy allows framing by our own
-    origin (``frame-ancestors 'self'``) and the public one allows none.
+    origin (``frame-ancestors 'self'``) and the public one allows none. The embeddable
+    list for partner sites (paths under ``EMBED_PATH_PREFIXES``, settings/api.py) may be
+    framed by our own origin and the sites of ``EMBED_FRAME_ANCESTORS``, nothing else.
 
 Client address (``client_ip``)
     Behind nginx or a load balancer, ``REMOTE_ADDR`` is the proxy's address. With
@@ -67,7 +69,21 @@ class PathCSPMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and parts.config is None and is_admin_path(request.path_info):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        if not report_only and parts.replace is None and is_embed_path(request.path_info):
+            # Set by path, not by the view: a response from the page cache has no view.
+            parts.replace = {"frame-ancestors": embed_frame_ancestors()}
         return parts
+
+
+def is_embed_path(path):
+    """Whether `path` is one of the pages partner sites may frame (EMBED_PATH_PREFIXES)."""
+    return path.startswith(tuple(getattr(settings, "EMBED_PATH_PREFIXES", ())))
+
+
+def embed_frame_ancestors():
+    """`frame-ancestors` of the embeddable pages: our own origin and the partner sites of
+    EMBED_FRAME_ANCESTORS (settings/api.py checks each is an origin)."""
+    return ["'self'", *getattr(settings, "EMBED_FRAME_ANCESTORS", [])]
 
 
 def _valid_ip(value):
@@ -120,20 +136,21 @@ def client_ip(request):
     return address
 
 
-def rate_limited(request, form):
+def rate_limited(request, form, limit=None, window=None):
     """Whether this client has sent the public `form` ("registration", "feedback") more
-    than REGISTRATION_RATE_LIMIT times in REGISTRATION_RATE_WINDOW seconds; each form
-    counts on its own. Keyed on a hash of the address (no address is stored). A cache that
-    fails never blocks a submission."""
+    than REGISTRATION_RATE_LIMIT times in REGISTRATION_RATE_WINDOW seconds (or `limit`
+    times in `window` seconds: the API's requests); each form counts on its own. Keyed on
+    a hash of the address (no address is stored). A cache that fails never blocks a
+    submission."""
     address = client_ip(request)
     key = f"rate:{form}:" + hashlib.sha256(address.encode()).hexdigest()[:32]
     try:
-        cache.add(key, 0, timeout=settings.REGISTRATION_RATE_WINDOW)
+        cache.add(key, 0, timeout=window or settings.REGISTRATION_RATE_WINDOW)
         attempts = cache.incr(key)
     except Exception:
         logger.warning("Rate limit of the %s form is not available (cache error)", form)
         return False
-    return attempts > settings.REGISTRATION_RATE_LIMIT
+    return attempts > (limit or settings.REGISTRATION_RATE_LIMIT)
 
 
 def lockout_response(request, original_response=None, credentials=None):

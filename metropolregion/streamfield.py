@@ -95,7 +95,31 @@ def referenced_ids(stream_value):
 
 
 def prefetch_stream(*stream_values):
-    """Convert the given StreamValues now, with one query for pages and one for images."""
+    """Convert the given StreamValues now, with one query for pages and one for images.
+
+    A stream whose blocks are cached as rendered fragments (its StreamBlock says
+    `renders_fragments`; metropolregion.fragments) is converted only when a block misses
+    the cache, by `prefetch_pending()`: a page whose blocks all come from the cache asks
+    the database for none of them."""
+    from . import fragments
+
+    if fragments.enabled():
+        for stream_value in stream_values:
+            if getattr(stream_value.stream_block, "renders_fragments", False):
+                stream_value.prefetch_pending = True
+        stream_values = [v for v in stream_values if not getattr(v, "prefetch_pending", False)]
+    if stream_values:
+        _prefetch_now(stream_values)
+
+
+def prefetch_pending(stream_value):
+    """Convert a stream deferred by prefetch_stream(), once, when its first block misses."""
+    if getattr(stream_value, "prefetch_pending", False):
+        stream_value.prefetch_pending = False
+        _prefetch_now([stream_value])
+
+
+def _prefetch_now(stream_values):
     found = {"page": set(), "image": set()}
     for stream_value in stream_values:
         for key, ids in referenced_ids(stream_value).items():

@@ -25,9 +25,14 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.healthz, name="healthz"),
+    path("readyz/", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": LocalizedSitemap}}, name="sitemap"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # The read-only API and the embeddable list for partner sites (docs/api.md): one
+    # address each, `?lang=en` for English, so partners and the page cache see one URL.
+    path("", include("events.api_urls")),
+    path("", include("news.api_urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -3,12 +3,13 @@
 import posixpath
 
 from django.conf import settings
-from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
+
+from . import health
 
 # Folders of MEDIA_ROOT that are never public: documents go through Wagtail's view, which
 # checks collection privacy and sends them as downloads; original images may carry
@@ -16,13 +17,21 @@ from django.views.static import serve
 PRIVATE_MEDIA = ("documents", "original_images")
 
 
-@require_GET
+@require_safe
+@never_cache
 def healthz(request):
-    """Liveness and readiness for the load balancer: answers 200 when the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
+    """Liveness: the process is up and serves requests. Touches no database, cache or
+    storage, so an outage of one of them never gets healthy app servers restarted."""
     return JsonResponse({"status": "ok"})
+
+
+@require_safe
+@never_cache
+def readyz(request):
+    """Readiness for the load balancer: 200 when the database, both caches and the media
+    storage answer (metropolregion/health.py), else 503 naming what failed."""
+    report = health.readiness()
+    return JsonResponse(report.as_json(), status=200 if report.ok else 503)
 
 
 @require_GET

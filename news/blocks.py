@@ -121,6 +121,10 @@ class LatestNewsBlock(blocks.StructBlock):
         context["index"] = chosen if chosen is not None else find_index(locale)
         return context
 
+    # What the block shows: it is rendered anew when one of these changes
+    # (metropolregion.fragments), never for a change elsewhere.
+    fragment_shows = ("news.newspage", "news.newsindexpage", "projects.workinggrouppage")
+
     class Meta:
         icon = "doc-full-inverse"
         label = _("Latest news")

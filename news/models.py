@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from metropolregion import fragments
 from metropolregion.blocks import BaseStreamBlock
 from metropolregion.clock import BERLIN
 from metropolregion.clock import today as today_in_berlin  # named in migration 0001
@@ -41,6 +42,10 @@ FEED_ROUTES = {
 
 class NewsIndexPage(IntroMixin, RoutablePageMixin, Page):
     """The news and press archive: lists the news, filters them and offers them as feeds."""
+
+    # Its rendered content is shared by everyone who gets it rendered, and shows
+    # pages and these (templates/base.html, metropolregion.fragments).
+    content_fragment_shows = ()
 
     press_contact = StreamField(
         [("contact", PressContactBlock())],
@@ -153,6 +158,10 @@ class NewsPageTag(TaggedItemBase):
 class NewsPage(TeaserMixin, Page):
     """A news item or press release with date, teaser, image, text and topics."""
 
+    # Its rendered content is shared by everyone who gets it rendered, and shows
+    # pages and these (templates/base.html, metropolregion.fragments).
+    content_fragment_shows = ()
+
     date = models.DateField(_("Date"), default=today_in_berlin)
     kind = models.CharField(
         _("Kind"), max_length=20, choices=NewsKind.choices, default=NewsKind.NACHRICHT
@@ -242,6 +251,7 @@ class NewsPage(TeaserMixin, Page):
     def news_index(self):
         return NewsIndexPage.objects.parent_of(self).first()
 
+    @fragments.unless_rendered
     def get_context(self, request, *args, **kwargs):
         from . import queries
 

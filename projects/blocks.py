@@ -129,6 +129,15 @@ class ProjectGridBlock(blocks.StructBlock):
             )
         return value
 
+    # What the block shows: it is rendered anew when one of these changes
+    # (metropolregion.fragments), never for a change elsewhere.
+    fragment_shows = (
+        "projects.projectpage",
+        "projects.projectindexpage",
+        "projects.workinggrouppage",
+        "projects.workinggroupindexpage",
+    )
+
     class Meta:
         icon = "folder-open-inverse"
         label = _("Project grid")
@@ -157,6 +166,15 @@ class WorkingGroupsBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(max_length=120, label=_("Heading"))
     intro = blocks.TextBlock(required=False, max_length=400, label=_("Introduction"))
+
+    # What the block shows: it is rendered anew when one of these changes
+    # (metropolregion.fragments), never for a change elsewhere.
+    fragment_shows = (
+        "projects.projectpage",
+        "projects.projectindexpage",
+        "projects.workinggrouppage",
+        "projects.workinggroupindexpage",
+    )
 
     class Meta:
         icon = "group"

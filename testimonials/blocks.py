@@ -60,6 +60,10 @@ class TestimonialsBlock(ChosenOrAutomaticBlock):
     def automatic_items(self, limit):
         return rotation.rotating(limit)
 
+    # What the block shows: it is rendered anew when one of these changes
+    # (metropolregion.fragments), never for a change elsewhere.
+    fragment_shows = ("testimonials.testimonial",)
+
     class Meta:
         icon = "openquote"
         label = _("Testimonials")

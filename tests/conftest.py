@@ -57,6 +57,7 @@ from django.test.utils import setup_databases, teardown_databases
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from metropolregion import site_lookup
 from metropolregion.navigation import forget_locales
 from tests import html_validator
 from tests.factories import HomePageFactory
@@ -380,13 +381,14 @@ def demo_content(demo_database, db):
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
-    """Renditions, site root paths and locales are cached per process; tests roll back
-    the database, so every test starts with empty caches. And in German: a request to an
+    """Renditions, site root paths, locales and the sites per host are cached per process;
+    tests roll back the database, so every test starts with empty caches. And in German: a request to an
     English page leaves English active in the thread (LocaleMiddleware activates, nothing
     deactivates), and a test after it would reverse() English URLs."""
     for alias in settings.CACHES:
         caches[alias].clear()
     forget_locales()
+    site_lookup.forget()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()

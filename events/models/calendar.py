@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from metropolregion import clock
+from metropolregion import clock, fragments
 from metropolregion.blocks import BaseStreamBlock
 from metropolregion.pages import TeaserMixin
 from metropolregion.streamfield import prefetch_stream
@@ -40,6 +40,10 @@ class EventPage(
 ):
     """An event: when and where, who organises it, its programme and downloads; after the
     event, its report and gallery make the page its own archive."""
+
+    # Its rendered content is shared by everyone who gets it rendered, and shows
+    # pages and these (templates/base.html, metropolregion.fragments).
+    content_fragment_shows = ("events.eventpage",)
 
     start = models.DateTimeField(_("Start"))
     end = models.DateTimeField(
@@ -352,6 +356,7 @@ class EventPage(
         base = self.get_url(request)
         return base + self.reverse_subpage(route_name) if base else ""
 
+    @fragments.unless_rendered
     def get_context(self, request, *args, **kwargs):
         prefetch_stream(self.body, self.report)
         context = super().get_context(request, *args, **kwargs)

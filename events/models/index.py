@@ -19,6 +19,10 @@ class EventIndexPage(IntroMixin, RoutablePageMixin, Page):
     """The calendar: upcoming events, a month view, the archive of past events and the
     iCal feeds (all events, per topic, per working group)."""
 
+    # Its rendered content is shared by everyone who gets it rendered, and shows
+    # pages and these (templates/base.html, metropolregion.fragments).
+    content_fragment_shows = ("events.eventpage",)
+
     content_panels = [*Page.content_panels, IntroMixin.intro_panel]
     search_fields = [*Page.search_fields, *IntroMixin.intro_search_fields]
 

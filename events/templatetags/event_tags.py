@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html_join
 from django.utils.timezone import localtime
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from events import dates
 from events.choices import SCHEMA_ATTENDANCE, SCHEMA_STATUS, EventStatus
@@ -88,8 +89,8 @@ def event_data(page, request, topics=None):
         if page.organiser_url:
             organiser["url"] = page.organiser_url
     data["organizer"] = organiser
-    if page.image is not None:
-        rendition = page.image.get_rendition(EVENT_IMAGE_SPEC)
+    rendition = page.image and get_rendition_or_not_found(page.image, EVENT_IMAGE_SPEC)
+    if rendition and rendition.width:  # not when the original cannot be read
         data["image"] = [request.build_absolute_uri(rendition.url)]
     names = [tag.name for tag in (page.topics.all() if topics is None else topics)]
     if names:

@@ -2,6 +2,7 @@
 
 from django import template
 from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
 register = template.Library()
 
@@ -15,7 +16,8 @@ class LargeView:
     `webp` and `jpeg` srcsets and the biggest JPEG's width and height."""
 
     def __init__(self, image):
-        renditions = image.get_renditions(*LARGE_SPECS, *LARGE_FALLBACK_SPECS)
+        # A missing original (or the media storage down) gives Wagtail's empty renditions.
+        renditions = get_renditions_or_not_found(image, [*LARGE_SPECS, *LARGE_FALLBACK_SPECS])
         webp = _distinct_widths(renditions[spec] for spec in LARGE_SPECS)
         jpeg = _distinct_widths(renditions[spec] for spec in LARGE_FALLBACK_SPECS)
         self.webp = Picture.get_width_srcset(webp)

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "metropolregion.purge.FrontendCacheConfig",  # wagtail.contrib.frontend_cache, on commit
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.forms",
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Which Wagtail site answers, remembered per host (metropolregion/site_lookup.py).
+    "metropolregion.site_lookup.SiteLookupMiddleware",
     # Django's CSRF check, by origin for anonymous forms on (cached) pages.
     "metropolregion.csrf.PageFormCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -302,7 +305,8 @@ if REDIS_URL:
             "KEY_PREFIX": f"metropolregion-{alias}",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
-        for alias in ("default", "pages")
+        # "renditions": Wagtail looks up image renditions there before asking the database.
+        for alias in ("default", "pages", "renditions")
     }
 else:
     CACHES = {
@@ -311,6 +315,12 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pages",
             "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+        # Wagtail looks up image renditions here before asking the database.
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "renditions",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
     # On one machine without Redis, CACHE_DIR puts the page cache in files that every
@@ -328,6 +338,14 @@ else:
 # most (0 turns it off). Publishing anything invalidates it at once; the time limit covers
 # what time itself changes (an event that has ended leaves the upcoming lists).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Rendered fragments (the blocks of a page's body, the menu, the footer) for everyone who
+# gets a rendered page (members, previews, the first visitor after a change): seconds a
+# fragment is kept at most; each is out of date at once when what it shows changes
+# (metropolregion.fragments). Needs a cache every process shares, like the page cache.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", PAGE_CACHE_SECONDS)
+# Which Wagtail site answers a host is remembered per process this long (a change made in
+# another process shows within it; metropolregion/site_lookup.py).
+SITE_LOOKUP_SECONDS = 60
 
 # Scheduled publishing (metropolregion/scheduler.py, `manage.py run_scheduler`): how often
 # pages whose go-live or expiry time has come are published or unpublished.
@@ -337,12 +355,16 @@ PAGE_CACHE_EXCLUDE = [
     r"^/documents/",
     r"^/_util/",
     r"^/healthz/",
+    r"^/readyz/",
     r"^/(en/)?konto/",
     r"^/(en/)?suche/",
 ]
 
 # Beyond one machine: media in object storage (settings/storage.py), the HTTP cache in front
 # and its purges (settings/frontend_cache.py), the read-only API for partners (settings/api.py).
-from .storage import *  # noqa: E402, F403
-from .frontend_cache import *  # noqa: E402, F403
 from .api import *  # noqa: E402, F403
+from .frontend_cache import *  # noqa: E402, F403
+
+# Health checks: /readyz/, the scheduler's heartbeat, the task queue (settings/health.py).
+from .health import *  # noqa: E402, F403
+from .storage import *  # noqa: E402, F403

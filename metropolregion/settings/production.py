@@ -10,7 +10,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", required=True)
 # TLS is terminated by the load balancer or nginx in front, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^readyz/$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
@@ -22,3 +22,4 @@ CSRF_COOKIE_SECURE = True
 # turned on explicitly for a single process).
 if not REDIS_URL:  # noqa: F405
     PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+    FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", PAGE_CACHE_SECONDS)

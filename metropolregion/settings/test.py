@@ -22,6 +22,9 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}  # noqa: F405
 # The page cache is off in tests (a test's transaction never commits, so invalidation would
 # never run); tests/metropolregion/test_page_cache.py turns it on where it is tested.
 PAGE_CACHE_SECONDS = 0
+# The same for rendered fragments (metropolregion.fragments): tests/metropolregion/
+# test_fragments.py turns them on and runs the commit hooks.
+FRAGMENT_CACHE_SECONDS = 0
 # django-axes stays on, in base.py's order (axes first), as in production: every log-in over
 # HTTP in every test goes through the lock-out. Only Django's test client `login()`, which
 # passes no request (axes refuses that with an error), is let through to Django's backend

@@ -5,6 +5,7 @@ import json
 from django import template
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page
 
 from metropolregion.pages import PortalPageMixin, first_text
@@ -70,8 +71,9 @@ def open_graph(context, page):
     if description:
         tags.append(("og:description", description[:300]))
     image = page_image(page)
-    if image is not None:
-        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+    # Without the original (a missing file, the media storage down) no og:image.
+    rendition = image and get_rendition_or_not_found(image, "fill-1200x630|format-jpeg")
+    if rendition and rendition.width:
         tags += [
             ("og:image", request.build_absolute_uri(rendition.url)),
             ("og:image:width", str(rendition.width)),

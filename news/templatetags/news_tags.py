@@ -5,6 +5,7 @@ from django.utils.html import format_html_join
 from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from metropolregion.site_settings import SiteSettings
 from metropolregion.site_urls import page_url
@@ -73,8 +74,8 @@ def news_article_data(page, request, topics=None):
         "author": organisation,
         "publisher": organisation,
     }
-    if page.image is not None:
-        rendition = page.image.get_rendition(ARTICLE_IMAGE_SPEC)
+    rendition = page.image and get_rendition_or_not_found(page.image, ARTICLE_IMAGE_SPEC)
+    if rendition and rendition.width:  # not when the original cannot be read
         data["image"] = [request.build_absolute_uri(rendition.url)]
     names = [tag.name for tag in (page.topics.all() if topics is None else topics)]
     if names:

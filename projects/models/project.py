@@ -13,6 +13,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
+from metropolregion import fragments
 from metropolregion.blocks import BaseStreamBlock
 from metropolregion.listing import paginate, querystring_without
 from metropolregion.pages import IntroMixin, PortalPageMixin, first_text
@@ -42,6 +43,10 @@ class ProjectPageTopic(TaggedItemBase):
 class ProjectIndexPage(IntroMixin, Page):
     """The list of projects, filterable by topic and status."""
 
+    # Its rendered content is shared by everyone who gets it rendered, and shows
+    # pages and these (templates/base.html, metropolregion.fragments).
+    content_fragment_shows = ()
+
     content_panels = [*Page.content_panels, IntroMixin.intro_panel]
     search_fields = [*Page.search_fields, *IntroMixin.intro_search_fields]
 
@@ -52,6 +57,7 @@ class ProjectIndexPage(IntroMixin, Page):
         verbose_name = _("Project list")
         verbose_name_plural = _("Project lists")
 
+    @fragments.unless_rendered
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         projects = public(ProjectPage.objects.child_of(self).live())
@@ -67,6 +73,10 @@ class ProjectIndexPage(IntroMixin, Page):
 
 class ProjectPage(PortalPageMixin, Page):
     """One project: what it is about, who takes part, whom to ask."""
+
+    # Its rendered content is shared by everyone who gets it rendered, and shows
+    # pages and these (templates/base.html, metropolregion.fragments).
+    content_fragment_shows = ("events.eventpage",)
 
     logo = models.ForeignKey(
         get_image_model_string(),
@@ -178,6 +188,7 @@ class ProjectPage(PortalPageMixin, Page):
         label = self.website.split("://", 1)[-1]
         return label[:-1] if label.endswith("/") and label.count("/") == 1 else label
 
+    @fragments.unless_rendered
     def get_context(self, request, *args, **kwargs):
         prefetch_stream(self.body, self.partners)
         context = super().get_context(request, *args, **kwargs)

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from metropolregion import hubs
+from metropolregion import fragments, hubs
 from metropolregion.blocks import BaseStreamBlock
 from metropolregion.listing import paginate, querystring_without
 from metropolregion.pages import IntroMixin, PortalPageMixin, first_text
@@ -23,6 +23,10 @@ GROUPS_PER_PAGE = 24
 class WorkingGroupIndexPage(IntroMixin, Page):
     """The list of working groups."""
 
+    # Its rendered content is shared by everyone who gets it rendered, and shows
+    # pages and these (templates/base.html, metropolregion.fragments).
+    content_fragment_shows = ()
+
     content_panels = [*Page.content_panels, IntroMixin.intro_panel]
     search_fields = [*Page.search_fields, *IntroMixin.intro_search_fields]
 
@@ -33,6 +37,7 @@ class WorkingGroupIndexPage(IntroMixin, Page):
         verbose_name = _("Working group list")
         verbose_name_plural = _("Working group lists")
 
+    @fragments.unless_rendered
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         groups = public(WorkingGroupPage.objects.child_of(self).live()).order_by("path")
@@ -45,6 +50,10 @@ class WorkingGroupIndexPage(IntroMixin, Page):
 
 class WorkingGroupPage(PortalPageMixin, Page):
     """A working group: its purpose, the people to ask, and its projects, news and events."""
+
+    # Its rendered content is shared by everyone who gets it rendered, and shows
+    # pages and these (templates/base.html, metropolregion.fragments).
+    content_fragment_shows = ("events.eventpage",)
 
     purpose = models.TextField(
         max_length=400,
@@ -93,6 +102,7 @@ class WorkingGroupPage(PortalPageMixin, Page):
             name="projects",
         )
 
+    @fragments.unless_rendered
     def get_context(self, request, *args, **kwargs):
         prefetch_stream(self.body)
         context = super().get_context(request, *args, **kwargs)

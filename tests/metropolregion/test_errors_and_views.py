@@ -1,4 +1,4 @@
-"""Error pages, health check, robots.txt and favicon."""
+"""Error pages, liveness check, robots.txt and favicon."""
 
 import pytest
 from django.template.loader import render_to_string
@@ -40,8 +40,9 @@ def test_500_template_needs_no_context():
     assert "/static/css/site.css" in html
 
 
-@pytest.mark.django_db
-def test_healthz_checks_the_database(client):
+def test_healthz_says_the_process_is_up(client):
+    """Liveness only: no database access (no `django_db` mark, which pytest-django would
+    enforce); readiness is /readyz/ (tests/metropolregion/test_health.py)."""
     response = client.get("/healthz/")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}

@@ -9,15 +9,20 @@ import statistics
 import time
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from demo.bench import load
+from demo.bench import compare, load, memory
+from demo.bench.checks import BenchError
 from demo.bench.registrations import ATTEMPTS, THREADS, registration_throughput
 from metropolregion.clock import today
+
+HOME_QUERY_TARGET = 12
+PAGE_QUERY_TARGET = 15
 
 # Routes of routable index pages measured besides the page itself: (label, path below the
 # page; {year} and {month} are today's in Berlin).
@@ -46,6 +51,12 @@ def machine():
     )
 
 
+def query_target(url, queries):
+    """Issue 7's budget: the home page ≤ 12 queries, every other page type ≤ 15."""
+    limit = HOME_QUERY_TARGET if url in ("/", "/en/") else PAGE_QUERY_TARGET
+    return f"≤ {limit} {'met' if queries <= limit else 'MISSED'}"
+
+
 class Command(BaseCommand):
     help = "Prints SQL queries and median render time per page type (uncached)."
 
@@ -56,15 +67,49 @@ class Command(BaseCommand):
             "--no-load", action="store_true", help="Skip the gunicorn load test and page weight."
         )
         parser.add_argument("--seconds", type=int, default=8, help="Duration of each load test.")
+        parser.add_argument(
+            "--no-compare",
+            action="store_true",
+            help="Skip the side-by-side comparison with bakerydemo (BAKERYDEMO_URL).",
+        )
+        parser.add_argument(
+            "--rounds", type=int, default=3, help="Interleaved rounds of the comparison."
+        )
+        parser.add_argument(
+            "--memory",
+            action="store_true",
+            help="Only the workers' memory over 20,000 requests (gunicorn.conf.py's recycling).",
+        )
 
-    def handle(self, *args, requests=50, warmup=5, no_load=False, seconds=8, **options):
+    def handle(
+        self,
+        *args,
+        requests=50,
+        warmup=5,
+        no_load=False,
+        seconds=8,
+        no_compare=False,
+        rounds=3,
+        **options,
+    ):
+        if options.get("memory"):
+            try:
+                memory.run(self.stdout.write)
+            except BenchError as error:
+                raise CommandError(str(error)) from error
+            return
         client = Client(HTTP_HOST="localhost")
         with override_settings(PAGE_CACHE_SECONDS=0):  # in-process figures are uncached
             rows = self.render_all(client, requests, warmup)
         self.print_table(rows, requests, warmup)
         self.registrations()
-        if not no_load:
-            load.run(self.stdout.write, seconds=seconds)
+        try:
+            if not no_load:
+                load.run(self.stdout.write, seconds=seconds)
+            if not no_compare:
+                compare.run(self.stdout.write, rounds=rounds)
+        except BenchError as error:
+            raise CommandError(str(error)) from error
 
     def render_all(self, client, requests, warmup):
         rows = []
@@ -95,15 +140,24 @@ class Command(BaseCommand):
 
     def print_table(self, rows, requests, warmup):
         self.stdout.write(f"Machine: {machine()}")
-        self.stdout.write(f"Requests per page: {requests} after {warmup} warm-up, uncached\n")
+        fragments = getattr(settings, "FRAGMENT_CACHE_SECONDS", None)
         self.stdout.write(
-            "| Page type | URL | Status | SQL queries | Median ms | p95 ms | HTML KiB |"
+            f"Requests per page: {requests} after {warmup} warm-up, page cache off "
+            f"(fragment cache: {'off' if not fragments else f'{fragments} s, warm'})\n"
         )
-        self.stdout.write("|---|---|---|---|---|---|---|")
+        self.stdout.write(
+            "| Page type | URL | Status | SQL queries | Query target | Median ms | p95 ms "
+            "| HTML KiB |"
+        )
+        self.stdout.write("|---|---|---|---|---|---|---|---|")
         for name, url, status, queries, median, p95, size in rows:
             self.stdout.write(
-                f"| {name} | {url} | {status} | {queries} | {median:.1f} | {p95:.1f} | {size:.1f} |"
+                f"| {name} | {url} | {status} | {queries} | {query_target(url, queries)} | "
+                f"{median:.1f} | {p95:.1f} | {size:.1f} |"
             )
+        bad = [(name, url, status) for name, url, status, *_ in rows if status != 200]
+        if bad:
+            raise CommandError(f"pages that did not answer 200, figures void: {bad}")
 
     def registrations(self):
         self.stdout.write("")

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from metropolregion.backup import BackupError, create_backup
+from metropolregion.backup import BackupError, create_backup, object_storage, object_storage_note
 
 
 class Command(BaseCommand):
@@ -19,3 +19,5 @@ class Command(BaseCommand):
         except (BackupError, OSError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Backup written to {folder}")
+        if where := object_storage():
+            self.stdout.write(self.style.WARNING(object_storage_note(where)))

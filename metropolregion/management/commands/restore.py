@@ -41,3 +41,5 @@ class Command(BaseCommand):
         except (BackupError, OSError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Restored the backup of {manifest['created']}.")
+        if "media" in manifest:  # taken with media in object storage
+            self.stdout.write(self.style.WARNING(manifest["media"]))

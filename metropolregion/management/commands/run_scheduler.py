@@ -6,7 +6,7 @@ import signal
 
 from django.core.management.base import BaseCommand
 
-from metropolregion import scheduler
+from metropolregion import health, scheduler
 
 
 def stop_handler(clock):
@@ -38,6 +38,10 @@ class Command(BaseCommand):
                 scheduler.run_job(job, stdout=self.stdout)
             return
         clock = scheduler.build_scheduler()
+        # Liveness for `manage.py healthcheck scheduler`: a heartbeat file, written now
+        # and then by the clock itself (metropolregion/health.py).
+        health.beat()
+        health.add_heartbeat(clock)
         signal.signal(signal.SIGTERM, stop_handler(clock))
         for job in clock.get_jobs():
             self.stdout.write(f"  {job.name}: {job.trigger}")
