@@ -118,13 +118,19 @@ def invalidate():
     transaction.on_commit(_bump_generation)
 
 
+def incr_generation(cache, key):
+    """Count a generation up (also the fragments': metropolregion.fragments); when it is
+    gone (expired, evicted, first change) a new one starts."""
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.add(key, 1, timeout=None)
+        cache.incr(key)
+
+
 def _bump_generation():
     try:
-        try:
-            page_cache().incr(GENERATION_KEY)
-        except ValueError:  # not there (expired, evicted, first change): start a new one
-            page_cache().add(GENERATION_KEY, 1, timeout=None)
-            page_cache().incr(GENERATION_KEY)
+        incr_generation(page_cache(), GENERATION_KEY)
     except Exception:
         # If the cache is down nothing is served from it either; log for the operator.
         logger.error("Page cache could not be invalidated", exc_info=True)
@@ -271,18 +277,24 @@ def _page_tree_changed(sender, instance, **kwargs):
 def connect_signals():
     """Called from the app config's ready(): every model's saves and deletes, page moves
     and publishing (which also save), m2m changes (tags, topics)."""
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    post_save.connect(_content_changed, dispatch_uid="pagecache-save")
-    post_delete.connect(_content_changed, dispatch_uid="pagecache-delete")
-    m2m_changed.connect(_m2m_changed, dispatch_uid="pagecache-m2m")
-    page_published.connect(_page_tree_changed, dispatch_uid="pagecache-publish")
-    page_unpublished.connect(_page_tree_changed, dispatch_uid="pagecache-unpublish")
-    post_page_move.connect(_page_tree_changed, dispatch_uid="pagecache-move")
+    connect_change_signals("pagecache", _content_changed, _m2m_changed, _page_tree_changed)
     # What the HTTP cache in front needs to know (metropolregion/dependencies.py).
     from .dependencies import connect_signals as connect_dependencies
 
     connect_dependencies()
+
+
+def connect_change_signals(name, changed, m2m, page_changed):
+    """Connect the handlers of one listener to every change of content: saves and deletes
+    of any model, m2m changes, and Wagtail's publish, unpublish and move."""
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    post_save.connect(changed, dispatch_uid=f"{name}-save")
+    post_delete.connect(changed, dispatch_uid=f"{name}-delete")
+    m2m_changed.connect(m2m, dispatch_uid=f"{name}-m2m")
+    page_published.connect(page_changed, dispatch_uid=f"{name}-publish")
+    page_unpublished.connect(page_changed, dispatch_uid=f"{name}-unpublish")
+    post_page_move.connect(page_changed, dispatch_uid=f"{name}-move")
 
 
 def _m2m_changed(sender, instance, action, **kwargs):

@@ -41,7 +41,6 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -113,14 +112,11 @@ def bump(labels):
 
 
 def _bump_now(labels):
+    from .cache import incr_generation
+
     for label in labels:
-        key = _GENERATION_PREFIX + label
         try:
-            try:
-                _cache().incr(key)
-            except ValueError:  # expired, evicted or never set: start anew above any old one
-                _cache().add(key, 1, timeout=None)
-                _cache().incr(key)
+            incr_generation(_cache(), _GENERATION_PREFIX + label)
         except Exception:
             logger.error("Fragment cache could not be invalidated (%s)", label, exc_info=True)
 
@@ -286,13 +282,8 @@ def _page_changed(sender, **kwargs):
 
 def connect_signals():
     """Called from the core app's ready()."""
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from .cache import connect_change_signals
 
-    post_save.connect(_changed, dispatch_uid="fragments-save")
-    post_delete.connect(_changed, dispatch_uid="fragments-delete")
-    m2m_changed.connect(_m2m_changed, dispatch_uid="fragments-m2m")
-    page_published.connect(_page_changed, dispatch_uid="fragments-publish")
-    page_unpublished.connect(_page_changed, dispatch_uid="fragments-unpublish")
-    post_page_move.connect(_page_changed, dispatch_uid="fragments-move")
+    connect_change_signals("fragments", _changed, _m2m_changed, _page_changed)
     request_started.connect(_start_request, dispatch_uid="fragments-request-started")
     request_finished.connect(_end_request, dispatch_uid="fragments-request-finished")

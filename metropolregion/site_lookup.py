@@ -10,6 +10,7 @@ empties this process's memory at once (signals); other processes see it within
 SITE_LOOKUP_SECONDS.
 """
 
+import re
 import threading
 import time
 
@@ -71,9 +72,14 @@ class SiteLookupMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _seconds() > 0:
+        if _seconds() > 0 and not SKIP.match(request.path_info):
             request._wagtail_site = find(request)
         return self.get_response(request)
+
+
+# Answers that never ask for the site: health checks (they touch nothing else, not even the
+# database), robots.txt, the favicon, static files and media.
+SKIP = re.compile(r"^/(healthz|readyz)/|^/robots\.txt$|^/favicon\.ico$|^/(static|media)/")
 
 
 def connect_signals():

@@ -6,10 +6,10 @@ hand over the loopback's plain HTTP."""
 
 import http.client
 import threading
-import time
 from urllib.parse import urlencode, urlsplit
 
 from demo.bench.checks import BenchError
+from demo.bench.proc import timed_threads
 
 FORM_MARKER = 'name="consent"'  # the registration form's consent box: the form came back
 
@@ -119,12 +119,7 @@ def post_batch(base, path, count, concurrency, first):
                     bad.append(response.status)
         conn.close()
 
-    threads = [threading.Thread(target=client) for _ in range(concurrency)]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    elapsed = timed_threads(client, concurrency)
     if bad:
         raise BenchError(f"CPU phase: {len(bad)} registration POSTs failed ({bad[:5]})")
-    return time.perf_counter() - began
+    return elapsed

@@ -30,7 +30,7 @@ from django.conf import settings
 from django.db import connection
 
 from demo.bench.checks import BenchError
-from demo.bench.proc import CpuMeter, admin_dsn, children, stat
+from demo.bench.proc import CpuMeter, admin_dsn, children, stat, timed_threads
 from demo.bench.server import BYPASS_COOKIE, Server, free_port, server_env
 
 REQUESTS = int(os.environ.get("COMPARE_REQUESTS", "48"))
@@ -119,13 +119,7 @@ def batch(url, headers, requests=REQUESTS, concurrency=CONCURRENCY):
         finally:
             conn.close()
 
-    threads = [threading.Thread(target=client) for _ in range(concurrency)]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return time.perf_counter() - began, sorted(latencies), codes
+    return timed_threads(client, concurrency), sorted(latencies), codes
 
 
 def warm_bakery(master, url, per_worker_ticks=2, timeout=120):

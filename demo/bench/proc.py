@@ -117,3 +117,17 @@ class CpuMeter:
         )
         db = sum(after[k] - before.get(k, 0) for k in after if is_pg(k))
         return Cpu(app / TICK, db / TICK)
+
+
+def timed_threads(target, count):
+    """Run `target` in `count` threads at once; the seconds until the last one ended."""
+    import threading
+    import time
+
+    threads = [threading.Thread(target=target) for _ in range(count)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - began
