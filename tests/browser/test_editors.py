@@ -172,6 +172,12 @@ def test_a_page_scheduled_ahead_goes_live_through_the_scheduler(
     page.locator("[data-side-panel-toggle='status']").click()
     page.get_by_role("button", name="Zeitplan festlegen").click()
     page.locator("#id_go_live_at").fill(go_live.strftime("%Y-%m-%d %H:%M"))
+    # The field opens its date picker (over the dialog's buttons); as an editor does, leave
+    # the field, and the picker closes.
+    shown = "[...document.querySelectorAll('.xdsoft_datetimepicker')].some(p => p.offsetParent)"
+    page.wait_for_function(shown)
+    page.locator("#id_go_live_at").blur()
+    page.wait_for_function(f"!({shown})")
     page.get_by_role("button", name="Zeitplan speichern").click()
     click_action(page, "action-publish")
     page.wait_for_url(left_the_form)
