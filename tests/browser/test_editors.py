@@ -19,6 +19,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from PIL import Image as PILImage
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from metropolregion import roles
 from news.models import NewsIndexPage, NewsPage
@@ -174,10 +175,10 @@ def test_a_page_scheduled_ahead_goes_live_through_the_scheduler(
     page.locator("#id_go_live_at").fill(go_live.strftime("%Y-%m-%d %H:%M"))
     # The field opens its date picker (over the dialog's buttons); as an editor does, leave
     # the field, and the picker closes.
-    shown = "[...document.querySelectorAll('.xdsoft_datetimepicker')].some(p => p.offsetParent)"
-    page.wait_for_function(shown)
+    pickers = page.locator(".xdsoft_datetimepicker:visible")
+    expect(pickers).not_to_have_count(0)
     page.locator("#id_go_live_at").blur()
-    page.wait_for_function(f"!({shown})")
+    expect(pickers).to_have_count(0)
     page.get_by_role("button", name="Zeitplan speichern").click()
     click_action(page, "action-publish")
     page.wait_for_url(left_the_form)

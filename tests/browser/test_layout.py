@@ -264,3 +264,57 @@ def test_no_layout_shift_on_any_page_type(demo_site, context, name):
             )
         finally:
             page.close()
+
+
+# -- the header while the page is still arriving --
+
+# Where a slow connection (or a busy phone) may cut the HTML before the parser's first paint:
+# after the logo, after the whole brand, after the phone's search link, after the menu.
+HEADER_CUTS = [
+    ('class="brand__mark"', ">"),
+    ('class="brand"', "</a>"),
+    ('class="site-search-link"', "</a>"),
+    ('class="main-nav', "</nav>"),
+]
+HEADER_PARTS = [".brand__mark", ".brand", ".site-search-link", ".main-nav"]
+
+
+@pytest.mark.parametrize("width", [320, 390, 768, 1366])
+def test_the_header_does_not_move_while_the_page_arrives(demo_site, context, width):
+    """A paint of half the header must put everything already there where the whole page
+    has it (a layout shift otherwise: the logo, centred beside its name, moved down when
+    the name arrived). The document is cut at each point and the positions compared with
+    the whole page's (an element may grow to the right or down as its content arrives:
+    that is no shift)."""
+    html = context.request.get(demo_site + "/").text()
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+
+    def boxes():
+        return page.evaluate(
+            """(selectors) => Object.fromEntries(selectors.map((s) => {
+                const e = document.querySelector(s);
+                const b = e && e.getBoundingClientRect();
+                return [s, b && b.width ? [b.x, b.y].map(Math.round) : null];
+            }))""",
+            HEADER_PARTS,
+        )
+
+    def serve(body):
+        return lambda route: route.fulfill(
+            status=200, content_type="text/html; charset=utf-8", body=body
+        )
+
+    page.goto(demo_site + "/")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    whole = boxes()
+    assert whole[".brand__mark"] and whole[".main-nav"], whole
+    for start, end in HEADER_CUTS:
+        cut = html.index(end, html.index(start)) + len(end)
+        page.route(demo_site + "/", serve(html[:cut]))
+        page.goto(demo_site + "/")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        part = boxes()
+        page.unroute(demo_site + "/")
+        moved = {s: (part[s], whole[s]) for s in HEADER_PARTS if part[s] and part[s] != whole[s]}
+        assert not moved, (width, start, moved)
