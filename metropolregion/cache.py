@@ -27,6 +27,7 @@ Forms on pages (event registration, feedback) are served from the cache as well:
 import hashlib
 import logging
 import re
+import time
 
 from django.apps import apps
 from django.conf import settings
@@ -100,12 +101,20 @@ def enabled():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
 
 
+def new_generation():
+    """Where a generation starts when its key is missing (first use, Redis restarted or
+    evicted it): the time in microseconds, so a restarted count never repeats a number an
+    earlier one handed out (a process may still hold work stamped with it, such as the
+    route memo, metropolregion/route_memo.py)."""
+    return time.time_ns() // 1000
+
+
 def current_generation():
     """The generation number; a cache that fails counts as a miss, never as an error."""
     try:
         generation = page_cache().get(GENERATION_KEY)
         if generation is None:
-            page_cache().add(GENERATION_KEY, 1, timeout=None)
+            page_cache().add(GENERATION_KEY, new_generation(), timeout=None)
             generation = page_cache().get(GENERATION_KEY)
         return generation
     except Exception:
@@ -124,7 +133,7 @@ def incr_generation(cache, key):
     try:
         cache.incr(key)
     except ValueError:
-        cache.add(key, 1, timeout=None)
+        cache.add(key, new_generation(), timeout=None)
         cache.incr(key)
 
 

@@ -83,6 +83,8 @@ def _cache():
 
 def generations(labels):
     """{label: generation} for EVERYTHING and `labels`, or None when the cache failed."""
+    from .cache import new_generation
+
     wanted = {EVERYTHING, *labels}
     memo = getattr(_request, "generations", None)
     if memo is not None and wanted <= memo.keys():
@@ -93,8 +95,9 @@ def generations(labels):
         result = {label: found.get(key) for key, label in keys.items()}
         for label, value in result.items():
             if value is None:
-                _cache().add(_GENERATION_PREFIX + label, 1, timeout=None)
-                result[label] = _cache().get(_GENERATION_PREFIX + label) or 1
+                start = new_generation()
+                _cache().add(_GENERATION_PREFIX + label, start, timeout=None)
+                result[label] = _cache().get(_GENERATION_PREFIX + label) or start
     except Exception:
         logger.warning("Fragment cache not available (generations)", exc_info=True)
         return None

@@ -47,6 +47,15 @@ class PortalPageMixin:
         """The image that represents the page in link previews, or None."""
         return None
 
+    def get_view_restrictions(self):
+        """Wagtail's, except for a page the route memo knows to have none
+        (metropolregion/route_memo.py): then no query looks for them."""
+        if getattr(self, "_known_unrestricted", False):
+            from wagtail.models import PageViewRestriction
+
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
 
 class IntroMixin(PortalPageMixin, models.Model):
     """An introduction of one to three sentences below the title; it also summarises the

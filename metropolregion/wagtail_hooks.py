@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .editing import refuse_actions_in_autosave
 from .navigation import active_locale
+from .route_memo import remember as remember_route
 from .topics import TopicName
 from .translation_report import admin_urls, hide_wagtail_localize_report, reports_menu_item
 from .translations import rich_text_link_tags
@@ -14,6 +15,9 @@ from .translations import rich_text_link_tags
 # An autosave never publishes, submits or approves (metropolregion/editing.py).
 hooks.register("before_edit_page", refuse_actions_in_autosave)
 hooks.register("before_create_page", refuse_actions_in_autosave)
+
+# The route of a page request, remembered while no page changes (metropolregion/route_memo.py).
+hooks.register("before_serve_page", remember_route)
 
 # The editors' overview of the English translations (metropolregion/translation_report.py).
 hooks.register("register_admin_urls", admin_urls)

@@ -57,7 +57,7 @@ from django.test.utils import setup_databases, teardown_databases
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from metropolregion import site_lookup
+from metropolregion import route_memo, site_lookup
 from metropolregion.navigation import forget_locales
 from tests import html_validator
 from tests.factories import HomePageFactory
@@ -389,6 +389,7 @@ def _fresh_caches():
         caches[alias].clear()
     forget_locales()
     site_lookup.forget()
+    route_memo.forget()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()

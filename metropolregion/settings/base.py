@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Which Wagtail site answers, remembered per host (metropolregion/site_lookup.py).
     "metropolregion.site_lookup.SiteLookupMiddleware",
+    # Which page answers a path, remembered while no page changes (metropolregion/route_memo.py).
+    "metropolregion.route_memo.RouteMemoMiddleware",
     # Django's CSRF check, by origin for anonymous forms on (cached) pages.
     "metropolregion.csrf.PageFormCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

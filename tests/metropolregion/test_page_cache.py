@@ -496,6 +496,23 @@ def test_redis_cache_serves_and_invalidates(demo_content, visitor, committed, re
     assert "Über Redis frisch." in response.content.decode()
 
 
+@pytest.mark.redis
+def test_one_redis_client_serves_every_operation_and_thread(redis_pages):
+    """Django makes a new redis.Redis for each operation; ours keeps one per pool."""
+    import threading
+
+    client = redis_pages._cache.get_client()
+    redis_pages.set("one-client", 1)
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(redis_pages._cache.get_client()))
+    worker.start()
+    worker.join()
+    assert redis_pages._cache.get_client(write=True) is client
+    assert seen == [client]
+    assert redis_pages.get_many(["one-client"]) == {"one-client": 1}
+    assert redis_pages.incr("one-client") == 2
+
+
 def test_a_cache_that_is_down_costs_nothing_but_speed(demo_content, visitor, committed):
     down = {
         "BACKEND": "metropolregion.cache_backends.TolerantRedisCache",
