@@ -30,6 +30,7 @@ from django.conf import settings
 from django.db import connection
 
 from demo.bench.checks import BenchError
+from demo.bench.load import collectstatic
 from demo.bench.proc import CpuMeter, admin_dsn, children, stat, timed_threads
 from demo.bench.server import BYPASS_COOKIE, Server, free_port, server_env
 
@@ -228,7 +229,9 @@ def run(out, rounds=3):
     portal_db = settings.DATABASES["default"]["NAME"] if connection.vendor == "postgresql" else None
     static_root = Path(settings.BASE_DIR) / "staticfiles"
     bypass = {"Cookie": BYPASS_COOKIE}
-    with Server(server_env(free_port(), static_root)) as server:
+    env = server_env(free_port(), static_root)
+    collectstatic(env)  # this step's own, whether or not the load step ran before it
+    with Server(env) as server:
         portal = CpuMeter(server.pid, portal_db, dsn)
         bakery = CpuMeter(bakery_master, bakery_db, dsn)
         targets = [Target(f"P {k}", server.base + v, portal, bypass) for k, v in paths.items()]

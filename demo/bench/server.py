@@ -227,7 +227,10 @@ class Server:
             for thread in threads:
                 thread.join(timeout=70)
         if failures:
-            raise BenchError(f"warming {path}: the server answered {failures[0]}, not 200")
+            raise BenchError(
+                f"warming {path}: the server answered {failures[0]}, not 200; gunicorn's log "
+                f"ends:\n{self.log_tail(40)}"
+            )
         counts = self.answered(path, since)
         cold = sorted(pid for pid in workers if counts.get(pid, 0) < per_worker)
         if cold:
