@@ -65,16 +65,22 @@ def browser(demo_site, monkeypatch):
     keeps the demo's set-up (and any reload) on the test's own connection; the connections
     opened while Playwright ran are closed with it, so none outlives the test (PostgreSQL
     refuses to drop a test database that still has sessions)."""
+    yield from chromium(monkeypatch)
+
+
+def chromium(monkeypatch):
+    """Debian's Chromium under Playwright, closed with every connection the ORM opened
+    meanwhile (a generator for fixtures; also tests/deploy/test_varnish_editor.py)."""
     # The ORM refuses to run while an event loop runs unless told the use is safe.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         try:
-            yield chromium
+            yield launched
         finally:
-            chromium.close()
+            launched.close()
             connections.close_all()
 
 

@@ -5,11 +5,9 @@ it), although Varnish had the page stored a moment before."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import connections
 
-from demo.bench.load import CHROMIUM_ARGS
 from metropolregion import roles
-from tests.conftest import CHROMIUM
+from tests.browser import conftest as browser_conftest
 from tests.deploy.conftest import Browser, set_production_password, varnishd_missing_reason
 from tests.factories import StandardPageFactory
 
@@ -27,16 +25,7 @@ PASSWORD = "geheim-Passwort-2025"
 @pytest.fixture
 def chromium(monkeypatch):
     """Chromium after the servers are up (see tests/browser/conftest.py on the ORM)."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-            connections.close_all()
+    yield from browser_conftest.chromium(monkeypatch)
 
 
 def test_an_editor_publishes_in_the_browser_and_readers_see_it_through_varnish(
