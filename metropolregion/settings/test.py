@@ -19,11 +19,14 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}  # noqa: F405
-# The page cache is off in tests (a test's transaction never commits, so invalidation would
-# never run); tests/metropolregion/test_page_cache.py turns it on where it is tested.
+# The page cache is off for tests inside a transaction (it never commits, so invalidation
+# would never run); tests/metropolregion/test_page_cache.py turns it on where it is tested.
+# Every browser test (tests/browser/conftest.py, demo_site: its changes commit) runs with it
+# on, as production does, and so do the Varnish and two-server tests (production settings).
 PAGE_CACHE_SECONDS = 0
-# The same for rendered fragments (metropolregion.fragments): tests/metropolregion/
-# test_fragments.py turns them on and runs the commit hooks.
+# The same for rendered fragments (metropolregion.fragments) and the route memo built on
+# their generations: tests/metropolregion/test_fragments.py and test_route_memo.py turn them
+# on and run the commit hooks; the browser tests run with them on.
 FRAGMENT_CACHE_SECONDS = 0
 # django-axes stays on, in base.py's order (axes first), as in production: every log-in over
 # HTTP in every test goes through the lock-out. Only Django's test client `login()`, which

@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.db import connections
-from django.test.utils import modify_settings
+from django.test.utils import modify_settings, override_settings
 from pytest_django.live_server_helper import LiveServer
 
 from demo.bench.load import CHROMIUM_ARGS as LAUNCH_ARGS
@@ -50,8 +50,13 @@ def demo_site(demo_db, demo_server):
     """The demo content served by the live server; returns the server's base URL.
 
     No transaction: the live server reads through its own connection (see tests/conftest.py
-    for what that means for tests that change data)."""
-    with modify_settings(ALLOWED_HOSTS={"append": demo_server.thread.host}):
+    for what that means for tests that change data). Every change commits, so the page
+    cache and the rendered fragments are on, as in production: what a reader sees in these
+    tests went through them (the caches start empty for every test, tests/conftest.py)."""
+    with (
+        modify_settings(ALLOWED_HOSTS={"append": demo_server.thread.host}),
+        override_settings(PAGE_CACHE_SECONDS=300, FRAGMENT_CACHE_SECONDS=300),
+    ):
         yield demo_server.url
 
 
