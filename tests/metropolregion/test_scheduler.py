@@ -6,6 +6,7 @@ import logging
 import os
 import subprocess
 import sys
+import threading
 
 import pytest
 from django.conf import settings
@@ -53,22 +54,48 @@ def test_a_failing_job_is_logged_and_the_schedule_goes_on(caplog):
 
 
 def test_sigterm_during_the_first_run_ends_the_process(monkeypatch):
-    """`terminate()` while publish_scheduled runs before the clock has started: the
-    process ends, instead of run_job swallowing the error and the clock starting."""
+    """`terminate()` while publish_scheduled runs before the clock has started: the job in
+    hand finishes, and the clock stops as it starts instead of running on."""
     import contextlib
 
     from metropolregion.management.commands.run_scheduler import stop_handler
 
     clock = scheduler.build_scheduler()
     stop = stop_handler(clock)
-    # The job itself receives the signal; no database is needed for that.
+    finished = []
+
+    def publish(*args, **kwargs):
+        stop()  # the signal arrives in the middle of the job
+        finished.append(True)
+
     monkeypatch.setattr(scheduler, "close_old_connections", lambda: None)
     monkeypatch.setattr(scheduler, "exclusive", lambda name: contextlib.nullcontext(True))
-    monkeypatch.setattr(scheduler, "call_command", lambda *args, **kwargs: stop())
+    monkeypatch.setattr(scheduler, "call_command", publish)
     job = scheduler.Job("Geplante Seiten", "publish_scheduled", seconds=60)
-    with pytest.raises(SystemExit):
-        scheduler.run_job(job)
+    assert scheduler.run_job(job) is True
+    assert finished == [True] and stop.requested.is_set() and not clock.running
+    done = threading.Event()
+    runner = threading.Thread(target=lambda: (clock.start(), done.set()), daemon=True)
+    runner.start()
+    assert done.wait(10), "the clock started and ran on after SIGTERM"
     assert not clock.running
+
+
+def test_sigterm_while_the_clock_runs_stops_it():
+    from metropolregion.management.commands.run_scheduler import stop_handler
+
+    clock = scheduler.build_scheduler()
+    stop = stop_handler(clock)
+    runner = threading.Thread(target=clock.start, daemon=True)
+    runner.start()
+    for _ in range(100):
+        if clock.running:
+            break
+        threading.Event().wait(0.05)
+    assert clock.running
+    stop()
+    runner.join(10)
+    assert not runner.is_alive() and not clock.running
 
 
 @pytest.mark.postgres

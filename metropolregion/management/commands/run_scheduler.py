@@ -3,6 +3,7 @@ the daily purges, the mail outbox sweep. One process, started next to the web se
 the task worker (`make run`, Docker: `python manage.py run_scheduler`)."""
 
 import signal
+import threading
 
 from django.core.management.base import BaseCommand
 
@@ -10,17 +11,27 @@ from metropolregion import health, scheduler
 
 
 def stop_handler(clock):
-    """SIGTERM stops the scheduler whenever it arrives. Before `clock.start()` (during the
-    first run of publish_scheduled) there is no loop to shut down: the process exits at
-    once. SystemExit, not an exception: run_job logs and swallows exceptions, and the
-    clock would then start and run on after `terminate()`."""
+    """SIGTERM stops the scheduler whenever it arrives. While the clock runs it shuts down
+    (the job in hand finishes). Before `clock.start()` (during the first run of
+    publish_scheduled) the job in hand finishes too, and the clock then stops as it starts
+    (`stop_on_start`). No exception is raised into the job: one raised from a signal handler
+    can land anywhere (a library that catches it, a half-done publication) and the clock
+    would then start and run on after `terminate()`."""
+    requested = threading.Event()
 
     def stop(*_):
+        requested.set()
         if clock.running:
             clock.shutdown(wait=False)
-        else:
-            raise SystemExit(0)
 
+    def stop_on_start(event):
+        if requested.is_set():
+            clock.shutdown(wait=False)
+
+    from apscheduler.events import EVENT_SCHEDULER_STARTED
+
+    clock.add_listener(stop_on_start, EVENT_SCHEDULER_STARTED)
+    stop.requested = requested
     return stop
 
 
