@@ -37,8 +37,8 @@ from .site_lookup import SKIP
 logger = logging.getLogger(__name__)
 
 MAX_ENTRIES = 2000
-# Never pages: the admin, the API, the accounts' own views (and what the site lookup skips).
-NOT_PAGES = ("/admin/", "/api/", "/django-admin/")
+# Never pages: the admin and the API (and what the site lookup skips).
+NOT_PAGES = ("/admin/", "/api/")
 
 _lock = threading.Lock()
 _memo = OrderedDict()  # (site, root, language, path) -> (stamp, pickled route)
